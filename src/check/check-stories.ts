@@ -1,0 +1,42 @@
+/** Lint rules over parsed stories: missing STAR parts, results without numbers, stories too long to tell. */
+import type { Diagnostic, Story } from '../story/types.js';
+import { formatDuration } from '../story/text.js';
+
+/** Longest comfortable spoken answer, in seconds. */
+export const MAX_TELL_SECONDS = 180;
+
+const NUMBER_WORDS = /\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|double|doubled|tripled|twice|thrice|percent)\b/i;
+
+/** Whether text states a measurable outcome (a digit or a number word). */
+export function hasNumber(text: string): boolean {
+  return /\d/.test(text) || NUMBER_WORDS.test(text);
+}
+
+const PART_NAMES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
+
+/** Findings for a set of stories; parse diagnostics are passed in and kept. */
+export function checkStories(stories: Story[], parseDiagnostics: Diagnostic[] = []): Diagnostic[] {
+  const out: Diagnostic[] = [...parseDiagnostics];
+  for (const s of stories) {
+    if (s.kind !== 'star') continue;
+    const at = { file: s.source.file, line: s.source.line, column: 1, storyId: s.id };
+    for (const part of ['situation', 'action', 'result'] as const) {
+      if (!s[part].trim()) out.push({ ...at, rule: 'missing-part', severity: 'error', message: `"${s.title}" has no ${PART_NAMES[part]} (or it is empty)` });
+    }
+    if (!s.task.trim()) {
+      out.push({ ...at, rule: 'missing-task', severity: 'warning', message: `"${s.title}" has no Task; fine if the Situation says what you had to do` });
+    }
+    if (s.result.trim() && !hasNumber(s.result)) {
+      out.push({ ...at, rule: 'result-without-number', severity: 'warning', message: `"${s.title}": the Result has no measurable outcome (no number)` });
+    }
+    if (s.speakingSeconds > MAX_TELL_SECONDS) {
+      out.push({
+        ...at,
+        rule: 'too-long',
+        severity: 'warning',
+        message: `"${s.title}" takes about ${formatDuration(s.speakingSeconds)} to tell (${s.words} words); aim for under ${formatDuration(MAX_TELL_SECONDS)}`,
+      });
+    }
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

@@ -1,0 +1,29 @@
+/** `prep check`: lint the notes; exit 1 when any finding is an error. */
+import { checkStories } from '../../check/check-stories.js';
+import { loadForCommand, type Context, type StoryOptions } from '../context.js';
+
+/** Options of `prep check`. */
+export interface CheckOptions extends StoryOptions {
+  json?: boolean;
+}
+
+/** Run the lint rules and print findings location-first, or as JSON. */
+export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number> {
+  const { stories, diagnostics } = await loadForCommand(ctx, opts, { quiet: true });
+  const findings = checkStories(stories, diagnostics);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const o = ctx.out;
+  if (opts.json) {
+    o.out(JSON.stringify(findings.map(({ file, line, column, storyId, severity, rule, message }) => ({ file, line, column, storyId: storyId ?? null, severity, rule, message })), null, 2));
+    return errors ? 1 : 0;
+  }
+  for (const f of findings) {
+    const sev = f.severity === 'error' ? o.c.red('error  ') : f.severity === 'warning' ? o.c.yellow('warning') : o.c.blue('info   ');
+    o.out(`${o.c.dim(`${f.file}:${f.line}:${f.column}`)}  ${sev}  ${f.message}  ${o.c.dim(f.rule)}`);
+  }
+  const warnings = findings.length - errors;
+  const star = stories.filter((s) => s.kind === 'star').length;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${star} stories and ${stories.length - star} notes`;
+  o.out(errors ? o.c.red(summary) : findings.length ? o.c.yellow(summary) : o.c.green(`✓ ${summary}`));
+  return errors ? 1 : 0;
+}

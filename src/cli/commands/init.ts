@@ -1,0 +1,61 @@
+/** `prep init`: write a starter stories folder with a commented template; never overwrite. */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Context } from '../context.js';
+import { PrepError } from '../errors.js';
+
+/** The template story written by `prep init` (comments are ignored by the parser). */
+export const TEMPLATE = `---
+# Optional front matter. Everything here is optional; delete what you do not use.
+competencies: [conflict, influence]
+tags: [example]
+questions:
+  - Tell me about a time you disagreed with a teammate.
+---
+
+# Replace this title with a short, specific one
+
+<!--
+One story per heading. prep reads the four STAR parts under it, written any of these ways:
+  - **Situation**: text          (bold list items, with nested bullets if you like)
+  **Situation:** text            (bold labels in a paragraph)
+  ### Situation                  (a heading per part)
+  S: text                        (one-letter prefixes)
+  | Situation | text |           (table rows)
+Synonyms work too: Context, Background -> Situation; Goal -> Task; Approach, What I did -> Action;
+Outcome, Impact -> Result. Other bold labels ("**Lessons:**") become extra sections.
+Aim for about 2 minutes spoken (300 words) and a Result with a number in it.
+-->
+
+- **Situation**: Where and when; what was at stake, in one or two sentences.
+- **Task**: What you were responsible for.
+- **Action**:
+  - The first thing you did, and why.
+  - The second thing you did.
+  - How you brought others along.
+- **Result**: What changed, with a number (time saved, errors cut by 30%, ...).
+- **Lessons**: What you would do again, or differently.
+`;
+
+/** Write `folder/example-story.md` (default folder ./stories); returns 0, or throws if it would overwrite. */
+export async function runInit(ctx: Context, folder: string | undefined): Promise<number> {
+  const dir = resolve(ctx.cwd, folder ?? 'stories');
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new PrepError('init.not-a-folder', `"${folder}" exists and is not a folder`, 2);
+  }
+  const file = join(dir, 'example-story.md');
+  const shown = relative(ctx.cwd, file) || file;
+  if (existsSync(file)) {
+    throw new PrepError('init.exists', `"${shown}" already exists; nothing written`, 2, 'edit it, or run `prep init OTHER-FOLDER`');
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    // 'wx' fails if the file appeared meanwhile, so nothing is ever overwritten.
+    writeFileSync(file, TEMPLATE, { flag: 'wx' });
+  } catch (e) {
+    throw new PrepError('init.write', `cannot write "${shown}": ${(e as Error).message}`, 2);
+  }
+  ctx.out.out(`wrote ${shown}`);
+  ctx.out.out(ctx.out.c.dim(`next: edit it, then run \`prep list\`${folder ? ` --stories ${folder}` : ''} and \`prep check\``));
+  return 0;
+}

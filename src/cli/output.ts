@@ -1,0 +1,86 @@
+/** Where commands write: injected so tests capture it; colour decided once from flags, NO_COLOR and the terminal. */
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** A command's view of the terminal. */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+  color: boolean;
+  columns: number;
+  isTTY: boolean;
+  c: ChalkInstance;
+}
+
+/** Whether to colour: --no-color and NO_COLOR win, FORCE_COLOR forces, otherwise only on a terminal. */
+export function useColor(opts: { noColor?: boolean; env: NodeJS.ProcessEnv; isTTY: boolean }): boolean {
+  if (opts.noColor) return false;
+  if (opts.env.NO_COLOR !== undefined && opts.env.NO_COLOR !== '') return false;
+  if (opts.env.FORCE_COLOR !== undefined && opts.env.FORCE_COLOR !== '0') return true;
+  return opts.isTTY && opts.env.TERM !== 'dumb';
+}
+
+/** An Output over process.stdout / stderr. */
+export function processOutput(color: boolean): Output {
+  return {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    color,
+    columns: Math.max(40, Math.min(process.stdout.columns || 80, 120)),
+    isTTY: Boolean(process.stdout.isTTY),
+    c: new Chalk({ level: color ? 2 : 0 }),
+  };
+}
+
+/** An Output that records lines, for tests. */
+export function memoryOutput(columns = 80): Output & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (t) => void stdout.push(t.replace(/\n$/, '')),
+    err: (t) => void stderr.push(t.replace(/\n$/, '')),
+    color: false,
+    columns,
+    isTTY: false,
+    c: new Chalk({ level: 0 }),
+  };
+}
+
+/** Wrap plain text to a width, keeping "- " bullets hanging. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const lead = /^(\s*)(- )?/.exec(raw)!;
+    const hang = indent + ' '.repeat(lead[0].length);
+    let line = indent + lead[0];
+    const words = raw.slice(lead[0].length).split(/\s+/).filter(Boolean);
+    let empty = true;
+    for (const w of words) {
+      if (!empty && line.length + 1 + w.length > width) {
+        out.push(line);
+        line = hang + w;
+      } else {
+        line += (empty ? '' : ' ') + w;
+      }
+      empty = false;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Cut a string to a width with an ellipsis. */
+export function truncate(text: string, width: number): string {
+  if (width <= 1) return text.slice(0, Math.max(0, width));
+  return text.length <= width ? text : text.slice(0, width - 1) + '…';
+}
+
+/** Print diagnostics location-first (`file:line:col  severity  message  rule`). */
+export function printDiagnostics(o: Output, diags: { file: string; line: number; column: number; severity: string; message: string; rule: string }[]): void {
+  for (const d of diags) {
+    const sev = d.severity === 'error' ? o.c.red('error') : d.severity === 'warning' ? o.c.yellow('warning') : o.c.blue('info');
+    const loc = d.line > 0 ? `${d.file}:${d.line}:${d.column || 1}` : d.file;
+    o.err(`${o.c.dim(loc)}  ${sev}  ${d.message}  ${o.c.dim(d.rule)}`);
+  }
+}

@@ -1,0 +1,51 @@
+/** Inline markdown to plain text: emphasis, links, code spans, HTML tags and entities removed. */
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–',
+  rarr: '→', larr: '←', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', copy: '©',
+};
+
+/** Decode the HTML entities people actually type in notes. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (all, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    return ENTITIES[name.toLowerCase()] ?? all;
+  });
+}
+
+/** Remove HTML tags (closed or not) and comments from a line. */
+export function stripHtml(text: string): string {
+  return text
+    .replace(/<!--[\s\S]*?(-->|$)/g, '')
+    .replace(/<\/?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?\/?>/g, '')
+    .replace(/<[a-zA-Z][a-zA-Z0-9-]*\s[^<>]*$/g, '');
+}
+
+/** Convert one line of inline markdown to plain text. */
+export function toPlainText(md: string): string {
+  let s = md.replace(/\u0000/g, '');
+  // Code spans keep their content verbatim, so protect them first.
+  const codes: string[] = [];
+  s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_a, _t, body: string) => {
+    codes.push(body.trim());
+    return `\u0000${codes.length - 1}\u0000`;
+  });
+  s = stripHtml(s);
+  s = s
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/__([^_]+)__/g, '$1')
+    .replace(/(^|[^\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w])_([^_\s](?:[^_]*[^_\s])?)_(?!\w)/g, '$1$2')
+    .replace(/~~([^~]+)~~/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  s = decodeEntities(s);
+  s = s.replace(/\u0000(\d+)\u0000/g, (_a, i: string) => codes[Number(i)] ?? '');
+  return s.replace(/[ \t]+/g, ' ').trim();
+}

@@ -1,0 +1,27 @@
+/** Small pure helpers over story text. */
+
+/** Count words in plain text (runs of letters or digits). */
+export function countWords(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu);
+  return m ? m.length : 0;
+}
+
+/** Turn a title into a stable id: lowercase ASCII words joined by dashes. */
+export function slugify(title: string): string {
+  const s = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (s.length <= 60) return s || 'story';
+  const cut = s.slice(0, 61);
+  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 60).replace(/-+$/g, '');
+}
+
+/** Format seconds as m:ss. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,11 @@
+/** The tool's version, read from package.json (cache keys depend on it). */
+import { readFileSync } from 'node:fs';
+
+/** prep's version string. */
+export const VERSION: string = (() => {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
