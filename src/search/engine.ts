@@ -1,0 +1,266 @@
+/**
+ * Story search: BM25-style term weighting over weighted fields, interview boilerplate removed, stems, a competency
+ * lexicon that bridges the interviewer's words and the story's, and fuse.js for typos in query words. Pure.
+ */
+import type { Story } from '../story/types.js';
+import { COMPETENCIES, type Competency } from './competencies.js';
+import { readQuestion, stem, terms, words } from './text.js';
+
+/** Field weights: a word in the title or heading trail says more about a story than one deep in the body. */
+export const FIELD_WEIGHTS = {
+  title: 3,
+  path: 2,
+  meta: 2.5,
+  summary: 1.5,
+  body: 1,
+  sections: 0.6,
+} as const;
+
+const K1 = 1.2;
+const B = 0.5;
+/** Weight of competency agreement against plain term overlap. */
+const COMPETENCY_WEIGHT = 1.0;
+/** Weight of each lexicon word added to a question that names a competency. */
+const EXPANSION_WEIGHT = 0.15;
+
+/** A story's entry in the index. */
+export interface IndexedDoc {
+  id: string;
+  len: number;
+  /** Affinity to each competency of COMPETENCIES, 0..1, by position. */
+  comp: number[];
+}
+
+/** The search index over a story collection: serialisable as JSON for the cache. */
+export interface SearchIndex {
+  docs: IndexedDoc[];
+  postings: Record<string, number[]>;
+  avgLen: number;
+  /** Surface words seen in the stories, for typo correction of query words. */
+  vocab: string[];
+}
+
+interface LexEntry {
+  comp: number;
+  single: Set<string>;
+  phrases: string[][];
+}
+
+let lexCache: LexEntry[] | null = null;
+
+/** The competency lexicon as stems: single-word stems and multi-word phrases. */
+function lexicon(): LexEntry[] {
+  if (lexCache) return lexCache;
+  lexCache = COMPETENCIES.map((c, comp) => {
+    const single = new Set<string>();
+    const phrases: string[][] = [];
+    for (const w of [c.id.replace(/-/g, ' '), c.name, ...c.words]) {
+      const t = terms(w);
+      if (t.length === 1) single.add(t[0]!);
+      else if (t.length > 1) phrases.push(t);
+    }
+    return { comp, single, phrases };
+  });
+  return lexCache;
+}
+
+/** Every stem the lexicon knows (for typo correction of query words). */
+function lexiconWords(): string[] {
+  return [...new Set(COMPETENCIES.flatMap((c) => c.words.flatMap((w) => words(w))))];
+}
+
+function storyFields(s: Story): [keyof typeof FIELD_WEIGHTS, string][] {
+  return [
+    ['title', s.title],
+    ['path', s.path.join(' ')],
+    ['meta', [...s.competencies, ...s.tags, ...s.questions].join(' ')],
+    ['summary', s.summary],
+    ['body', [s.situation, s.task, s.action, s.result].join(' ')],
+    ['sections', s.sections.map((x) => `${x.name} ${x.text}`).join(' ')],
+  ];
+}
+
+/** Weighted term frequencies of a story. */
+function weightedTerms(s: Story): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const [field, text] of storyFields(s)) {
+    const w = FIELD_WEIGHTS[field];
+    for (const t of terms(text)) tf.set(t, (tf.get(t) ?? 0) + w);
+  }
+  return tf;
+}
+
+const saturate = (tf: number, norm: number): number => tf / (tf + K1 * norm);
+
+/** How strongly a story shows each competency, 0..1; front matter competencies count fully. */
+function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): number[] {
+  const explicit = new Set(s.competencies.map((c) => c.toLowerCase().replace(/[\s_]+/g, '-')));
+  const present = new Set(tf.keys());
+  return lexicon().map((lx) => {
+    const c = COMPETENCIES[lx.comp]!;
+    if (explicit.has(c.id) || explicit.has(c.name.toLowerCase().replace(/\s+/g, '-'))) return 1;
+    let a = 0;
+    for (const t of lx.single) {
+      const f = tf.get(t);
+      if (f) a += saturate(f, norm) * 1.5;
+    }
+    for (const p of lx.phrases) if (p.every((t) => present.has(t))) a += 0.75;
+    return Math.round((1 - Math.exp(-a / 2.2)) * 1000) / 1000;
+  });
+}
+
+/** Build the search index for a collection of stories. */
+export function buildIndex(stories: Story[]): SearchIndex {
+  const postings: Record<string, number[]> = Object.create(null);
+  const vocab = new Set<string>();
+  const tfs = stories.map((s) => {
+    for (const [, text] of storyFields(s)) for (const w of words(text)) if (w.length > 2) vocab.add(w);
+    return weightedTerms(s);
+  });
+  const lens = tfs.map((tf) => [...tf.values()].reduce((a, b) => a + b, 0));
+  const avgLen = lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1;
+  const docs: IndexedDoc[] = stories.map((s, i) => {
+    const norm = 1 - B + (B * lens[i]!) / avgLen;
+    return { id: s.id, len: Math.round(lens[i]! * 10) / 10, comp: competencyAffinity(s, tfs[i]!, norm) };
+  });
+  tfs.forEach((tf, i) => {
+    for (const [t, f] of tf) (postings[t] ??= []).push(i, Math.round(f * 10) / 10);
+  });
+  return { docs, postings, avgLen, vocab: [...vocab] };
+}
+
+/** A typo fixed in a query word. */
+export interface Correction {
+  from: string;
+  to: string;
+  similarity: number;
+}
+
+/** How a question was read, for `--explain`. */
+export interface QueryPlan {
+  question: string;
+  kept: string[];
+  dropped: string[];
+  corrected: Correction[];
+  competencies: { id: string; name: string; weight: number }[];
+  terms: { term: string; weight: number; source: 'question' | 'typo' | 'expansion' }[];
+}
+
+/** One ranked story. */
+export interface Match {
+  id: string;
+  score: number;
+  competencies: string[];
+  terms: string[];
+}
+
+/** Corrects query words that appear nowhere, using fuse.js over the vocabulary (short strings only). */
+export type Corrector = (word: string, vocab: string[]) => { word: string; similarity: number }[];
+
+function idf(index: SearchIndex, t: string): number {
+  const n = (index.postings[t]?.length ?? 0) / 2;
+  const N = index.docs.length;
+  return Math.log(1 + (N - n + 0.5) / (n + 0.5));
+}
+
+/** Turn a question into weighted terms and competencies. */
+export function planQuery(index: SearchIndex, question: string, correct?: Corrector): QueryPlan {
+  const { kept, dropped } = readQuestion(question);
+  const lx = lexicon();
+  const known = (t: string) => index.postings[t] !== undefined || lx.some((e) => e.single.has(t));
+  const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [] };
+  const add = (term: string, weight: number, source: QueryPlan['terms'][number]['source']) => {
+    const existing = plan.terms.find((x) => x.term === term);
+    if (existing) existing.weight = Math.max(existing.weight, weight);
+    else plan.terms.push({ term, weight, source });
+  };
+  for (const w of kept) {
+    const t = stem(w);
+    if (known(t) || !correct || w.length < 4 || /\d/.test(w)) {
+      add(t, 1, 'question');
+      continue;
+    }
+    const fixes = correct(w, [...index.vocab, ...lexiconWords()]);
+    if (!fixes.length) add(t, 1, 'question');
+    for (const f of fixes.slice(0, 2)) {
+      plan.corrected.push({ from: w, to: f.word, similarity: f.similarity });
+      add(stem(f.word), f.similarity, 'typo');
+    }
+  }
+  // Competencies the question names, through single words or whole phrases of the lexicon.
+  const qset = new Set(plan.terms.map((x) => x.term));
+  const qweight = new Map(plan.terms.map((x) => [x.term, x.weight]));
+  const scores = lx.map((e) => {
+    let s = 0;
+    for (const t of qset) if (e.single.has(t)) s += qweight.get(t) ?? 1;
+    for (const p of e.phrases) if (p.every((t) => qset.has(t))) s += 1;
+    return s;
+  });
+  const total = scores.reduce((a, b) => a + b, 0);
+  if (total > 0) {
+    scores.forEach((s, i) => {
+      if (s > 0) plan.competencies.push({ id: COMPETENCIES[i]!.id, name: COMPETENCIES[i]!.name, weight: s / total });
+    });
+    plan.competencies.sort((a, b) => b.weight - a.weight);
+    for (const c of plan.competencies.slice(0, 2)) {
+      for (const t of lx[COMPETENCIES.findIndex((x) => x.id === c.id)]!.single) if (!qset.has(t)) add(t, EXPANSION_WEIGHT * c.weight, 'expansion');
+    }
+  }
+  return plan;
+}
+
+/** Rank stories for a planned query; scores are 0..1, best first. */
+export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
+  const N = index.docs.length;
+  const lex = new Float64Array(N);
+  const hits: string[][] = Array.from({ length: N }, () => []);
+  let maxLex = 0;
+  for (const { term, weight } of plan.terms) {
+    const list = index.postings[term];
+    const w = weight * idf(index, term);
+    maxLex += w;
+    if (!list) continue;
+    for (let k = 0; k < list.length; k += 2) {
+      const d = list[k]!;
+      const norm = 1 - B + (B * index.docs[d]!.len) / index.avgLen;
+      lex[d]! += w * saturate(list[k + 1]!, norm) * (1 + K1);
+      hits[d]!.push(term);
+    }
+  }
+  const compIdx = plan.competencies.map((c) => ({ i: COMPETENCIES.findIndex((x) => x.id === c.id), w: c.weight }));
+  const useComp = compIdx.length > 0;
+  const out: Match[] = [];
+  for (let d = 0; d < N; d++) {
+    const l = maxLex > 0 ? Math.min(1, lex[d]! / (maxLex * (1 + K1) * 0.6)) : 0;
+    let c = 0;
+    for (const { i, w } of compIdx) c += w * (index.docs[d]!.comp[i] ?? 0);
+    const score = useComp ? (l + COMPETENCY_WEIGHT * c) / (1 + COMPETENCY_WEIGHT) : l;
+    if (score <= 0.01) continue;
+    const doc = index.docs[d]!;
+    out.push({ id: doc.id, score: Math.round(score * 1000) / 1000, competencies: storyCompetencyIds(doc), terms: [...new Set(hits[d])] });
+  }
+  out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return out.slice(0, limit);
+}
+
+/** Competencies a story shows clearly enough to be tagged with them (strongest first, at most three). */
+export function storyCompetencyIds(doc: IndexedDoc, threshold = 0.45): string[] {
+  return doc.comp
+    .map((v, i) => ({ v, id: COMPETENCIES[i]!.id }))
+    .filter((x) => x.v >= threshold)
+    .sort((a, b) => b.v - a.v)
+    .slice(0, 3)
+    .map((x) => x.id);
+}
+
+/** Look up a competency by id or name (case-insensitive), or null. */
+export function findCompetency(name: string): Competency | null {
+  const k = name.toLowerCase().trim().replace(/[\s_]+/g, '-');
+  return COMPETENCIES.find((c) => c.id === k || c.name.toLowerCase().replace(/\s+/g, '-') === k || c.id.startsWith(k)) ?? null;
+}
+
+/** Plan and rank in one call. */
+export function matchQuestion(index: SearchIndex, question: string, opts: { limit?: number; correct?: Corrector } = {}): { plan: QueryPlan; matches: Match[] } {
+  const plan = planQuery(index, question, opts.correct);
+  return { plan, matches: rank(index, plan, opts.limit ?? 10) };
+}
