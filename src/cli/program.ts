@@ -60,6 +60,25 @@ export function buildProgram(getCtx: () => Promise<Context>, state: RunState): C
     .action((opts) => run(async (ctx) => (await import('./commands/check.js')).runCheck(ctx, opts))());
 
   program
+    .command('find')
+    .description('find the stories that answer an interview question (typos and other wording welcome)')
+    .argument('<question...>', 'the question, as the interviewer would ask it')
+    .option('-n, --limit <n>', 'how many results', '5')
+    .option('--json', 'print results as JSON: [{id, title, score, matched, source}]')
+    .option('--explain', 'show how the question was read: words dropped, typos fixed, competencies, fields matched')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep find "tell me about a time you disagreed with your manager"', 'prep find conflcit --explain', 'prep find "greatest weakness" --json'))
+    .action((words: string[], opts) => run(async (ctx) => (await import('./commands/find.js')).runFind(ctx, words, opts))());
+
+  program
+    .command('coverage')
+    .description('show which competencies your stories cover, and the gaps to write next')
+    .option('--json', 'print coverage as JSON')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep coverage', 'prep coverage --json | jq .gaps'))
+    .action((opts) => run(async (ctx) => (await import('./commands/coverage.js')).runCoverage(ctx, opts))());
+
+  program
     .command('init')
     .description('write a starter stories folder with a commented template story (never overwrites)')
     .argument('[folder]', 'folder to create', 'stories')

@@ -4,6 +4,7 @@
  */
 import type { Story } from '../story/types.js';
 import { COMPETENCIES, type Competency } from './competencies.js';
+import { RELATED_GROUPS } from './related.js';
 import { readQuestion, stem, terms, words } from './text.js';
 
 /** Field weights: a word in the title or heading trail says more about a story than one deep in the body. */
@@ -22,10 +23,32 @@ const B = 0.5;
 const COMPETENCY_WEIGHT = 1.0;
 /** Weight of each lexicon word added to a question that names a competency. */
 const EXPANSION_WEIGHT = 0.15;
+/** Weight of a related word (same group of RELATED_GROUPS) added for a question word. */
+const RELATED_WEIGHT = 0.3;
+/** Notes (talking points) rank lower for "tell me about a time" questions, which ask for a story. */
+const NOTE_FACTOR_FOR_STORY_QUESTIONS = 0.75;
+
+let relatedCache: Map<string, Set<string>> | null = null;
+
+/** Stem -> stems it is related to through RELATED_GROUPS. */
+function relatedStems(): Map<string, Set<string>> {
+  if (relatedCache) return relatedCache;
+  relatedCache = new Map();
+  for (const group of RELATED_GROUPS) {
+    const stems = [...new Set(group.flatMap((w) => terms(w)))];
+    for (const a of stems) {
+      const set = relatedCache.get(a) ?? new Set<string>();
+      for (const b of stems) if (b !== a) set.add(b);
+      relatedCache.set(a, set);
+    }
+  }
+  return relatedCache;
+}
 
 /** A story's entry in the index. */
 export interface IndexedDoc {
   id: string;
+  kind: 'star' | 'note';
   len: number;
   /** Affinity to each competency of COMPETENCIES, 0..1, by position. */
   comp: number[];
@@ -64,9 +87,17 @@ function lexicon(): LexEntry[] {
   return lexCache;
 }
 
-/** Every stem the lexicon knows (for typo correction of query words). */
-function lexiconWords(): string[] {
-  return [...new Set(COMPETENCIES.flatMap((c) => c.words.flatMap((w) => words(w))))];
+const vocabCache = new WeakMap<SearchIndex, string[]>();
+
+/** Words typos are corrected to: the stories' words plus the lexicon's (one list per index, built once). */
+function vocabulary(index: SearchIndex): string[] {
+  let v = vocabCache.get(index);
+  if (!v) {
+    const lexWords = COMPETENCIES.flatMap((c) => [...c.words, c.name].flatMap((w) => words(w)));
+    v = [...new Set([...index.vocab, ...lexWords.filter((w) => w.length > 2)])];
+    vocabCache.set(index, v);
+  }
+  return v;
 }
 
 function storyFields(s: Story): [keyof typeof FIELD_WEIGHTS, string][] {
@@ -96,16 +127,19 @@ const saturate = (tf: number, norm: number): number => tf / (tf + K1 * norm);
 function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): number[] {
   const explicit = new Set(s.competencies.map((c) => c.toLowerCase().replace(/[\s_]+/g, '-')));
   const present = new Set(tf.keys());
+  // Words in the title, the heading trail and tags say what the story is about; body words only hint at it.
+  const head = new Set(terms([s.title, s.path.join(' '), s.tags.join(' '), s.questions.join(' ')].join(' ')));
   return lexicon().map((lx) => {
     const c = COMPETENCIES[lx.comp]!;
     if (explicit.has(c.id) || explicit.has(c.name.toLowerCase().replace(/\s+/g, '-'))) return 1;
     let a = 0;
     for (const t of lx.single) {
       const f = tf.get(t);
-      if (f) a += saturate(f, norm) * 1.5;
+      if (f) a += saturate(f, norm);
+      if (head.has(t)) a += 2;
     }
-    for (const p of lx.phrases) if (p.every((t) => present.has(t))) a += 0.75;
-    return Math.round((1 - Math.exp(-a / 2.2)) * 1000) / 1000;
+    for (const p of lx.phrases) if (p.every((t) => present.has(t))) a += 0.5;
+    return Math.round((1 - Math.exp(-a / 2)) * 1000) / 1000;
   });
 }
 
@@ -121,7 +155,7 @@ export function buildIndex(stories: Story[]): SearchIndex {
   const avgLen = lens.reduce((a, b) => a + b, 0) / Math.max(1, lens.length) || 1;
   const docs: IndexedDoc[] = stories.map((s, i) => {
     const norm = 1 - B + (B * lens[i]!) / avgLen;
-    return { id: s.id, len: Math.round(lens[i]! * 10) / 10, comp: competencyAffinity(s, tfs[i]!, norm) };
+    return { id: s.id, kind: s.kind, len: Math.round(lens[i]! * 10) / 10, comp: competencyAffinity(s, tfs[i]!, norm) };
   });
   tfs.forEach((tf, i) => {
     for (const [t, f] of tf) (postings[t] ??= []).push(i, Math.round(f * 10) / 10);
@@ -143,7 +177,9 @@ export interface QueryPlan {
   dropped: string[];
   corrected: Correction[];
   competencies: { id: string; name: string; weight: number }[];
-  terms: { term: string; weight: number; source: 'question' | 'typo' | 'expansion' }[];
+  terms: { term: string; weight: number; source: 'question' | 'typo' | 'related' | 'expansion' }[];
+  /** True when the question asks for a story ("tell me about a time ..."), not a talking point. */
+  storyQuestion: boolean;
 }
 
 /** One ranked story. */
@@ -168,7 +204,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const { kept, dropped } = readQuestion(question);
   const lx = lexicon();
   const known = (t: string) => index.postings[t] !== undefined || lx.some((e) => e.single.has(t));
-  const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [] };
+  const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [], storyQuestion: false };
   const add = (term: string, weight: number, source: QueryPlan['terms'][number]['source']) => {
     const existing = plan.terms.find((x) => x.term === term);
     if (existing) existing.weight = Math.max(existing.weight, weight);
@@ -180,13 +216,19 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
       add(t, 1, 'question');
       continue;
     }
-    const fixes = correct(w, [...index.vocab, ...lexiconWords()]);
+    const fixes = correct(w, vocabulary(index));
     if (!fixes.length) add(t, 1, 'question');
     for (const f of fixes.slice(0, 2)) {
       plan.corrected.push({ from: w, to: f.word, similarity: f.similarity });
       add(stem(f.word), f.similarity, 'typo');
     }
   }
+  // Words related to the question's own words, at a lower weight.
+  const rel = relatedStems();
+  for (const t of plan.terms.filter((x) => x.source !== 'expansion').map((x) => x.term)) {
+    for (const r of rel.get(t) ?? []) if (!plan.terms.some((x) => x.term === r)) add(r, RELATED_WEIGHT, 'related');
+  }
+  plan.storyQuestion = dropped.some((d) => /\b(time|situation|example|occasion|project)\b/.test(d));
   // Competencies the question names, through single words or whole phrases of the lexicon.
   const qset = new Set(plan.terms.map((x) => x.term));
   const qweight = new Map(plan.terms.map((x) => [x.term, x.weight]));
@@ -215,10 +257,11 @@ export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
   const lex = new Float64Array(N);
   const hits: string[][] = Array.from({ length: N }, () => []);
   let maxLex = 0;
-  for (const { term, weight } of plan.terms) {
+  for (const { term, weight, source } of plan.terms) {
     const list = index.postings[term];
     const w = weight * idf(index, term);
-    maxLex += w;
+    // Only the question's own words set the scale; related words can add to a match but not dilute it.
+    if (source === 'question' || source === 'typo') maxLex += w;
     if (!list) continue;
     for (let k = 0; k < list.length; k += 2) {
       const d = list[k]!;
@@ -234,7 +277,8 @@ export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
     const l = maxLex > 0 ? Math.min(1, lex[d]! / (maxLex * (1 + K1) * 0.6)) : 0;
     let c = 0;
     for (const { i, w } of compIdx) c += w * (index.docs[d]!.comp[i] ?? 0);
-    const score = useComp ? (l + COMPETENCY_WEIGHT * c) / (1 + COMPETENCY_WEIGHT) : l;
+    let score = useComp ? (l + COMPETENCY_WEIGHT * c) / (1 + COMPETENCY_WEIGHT) : l;
+    if (plan.storyQuestion && index.docs[d]!.kind === 'note') score *= NOTE_FACTOR_FOR_STORY_QUESTIONS;
     if (score <= 0.01) continue;
     const doc = index.docs[d]!;
     out.push({ id: doc.id, score: Math.round(score * 1000) / 1000, competencies: storyCompetencyIds(doc), terms: [...new Set(hits[d])] });
