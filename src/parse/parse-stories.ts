@@ -26,7 +26,7 @@ function inlineParts(items: Item[]): Set<StarPart> {
   const found = new Set<StarPart>();
   let tableCols: (StarPart | null)[] | null = null;
   for (const it of items) {
-    if (it.type === 'text' && !it.cont) {
+    if (it.type === 'text' && (!it.cont || it.level < 0)) {
       const l = detectLabel(it.raw);
       if (l?.part) found.add(l.part);
     } else if (it.type === 'table') {
@@ -123,7 +123,8 @@ function fillDraft(d: Draft, items: Item[], start: Target, allowSections: boolea
   };
 
   for (const it of items) {
-    if (it.type === 'text' && !it.cont) {
+    // A label may start a line inside a paragraph ("S: ...\nT: ..." with no blank line between).
+    if (it.type === 'text' && (!it.cont || it.level < 0)) {
       const l = detectLabel(it.raw);
       const level = it.level;
       const atLabelLevel = labelLevel === null || level <= labelLevel;
