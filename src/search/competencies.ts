@@ -17,7 +17,7 @@ export const COMPETENCIES: readonly Competency[] = [
   {
     id: 'conflict',
     name: 'Conflict',
-    words: ['conflict', 'disagree', 'disagreement', 'argue', 'argument', 'pushback', 'push back', 'tension', 'dispute', 'clash', 'friction', 'objection', 'challenge a decision', 'difficult coworker', 'difficult colleague', 'opposed', 'compromise', 'consensus', 'different opinion', 'convince'],
+    words: ['conflict', 'heated', 'tense', 'disagree', 'disagreement', 'argue', 'argument', 'pushback', 'push back', 'tension', 'dispute', 'clash', 'friction', 'objection', 'challenge a decision', 'difficult coworker', 'difficult colleague', 'opposed', 'compromise', 'consensus', 'different opinion', 'convince'],
     questions: [
       'Tell me about a time you disagreed with a coworker.',
       'Describe a conflict with a teammate and how you resolved it.',

@@ -35,7 +35,8 @@ function relatedStems(): Map<string, Set<string>> {
   if (relatedCache) return relatedCache;
   relatedCache = new Map();
   for (const group of RELATED_GROUPS) {
-    const stems = [...new Set(group.flatMap((w) => terms(w)))];
+    // Single words only: a phrase split into words ("push back") would pull in "back" on its own.
+    const stems = [...new Set(group.filter((w) => !/\s/.test(w)).flatMap((w) => terms(w)))];
     for (const a of stems) {
       const set = relatedCache.get(a) ?? new Set<string>();
       for (const b of stems) if (b !== a) set.add(b);
@@ -126,7 +127,8 @@ const saturate = (tf: number, norm: number): number => tf / (tf + K1 * norm);
 /** How strongly a story shows each competency, 0..1; front matter competencies count fully. */
 function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): number[] {
   const explicit = new Set(s.competencies.map((c) => c.toLowerCase().replace(/[\s_]+/g, '-')));
-  const present = new Set(tf.keys());
+  // Phrases count only where their words stand together ("push back", not "push ... back").
+  const sequence = ' ' + storyFields(s).map(([, text]) => terms(text).join(' ')).join(' | ') + ' ';
   // Words in the title, the heading trail and tags say what the story is about; body words only hint at it.
   const head = new Set(terms([s.title, s.path.join(' '), s.tags.join(' '), s.questions.join(' ')].join(' ')));
   return lexicon().map((lx) => {
@@ -135,10 +137,10 @@ function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): nu
     let a = 0;
     for (const t of lx.single) {
       const f = tf.get(t);
-      if (f) a += saturate(f, norm);
+      if (f) a += 2 * saturate(f, norm);
       if (head.has(t)) a += 2;
     }
-    for (const p of lx.phrases) if (p.every((t) => present.has(t))) a += 0.5;
+    for (const p of lx.phrases) if (sequence.includes(' ' + p.join(' ') + ' ')) a += 1;
     return Math.round((1 - Math.exp(-a / 2)) * 1000) / 1000;
   });
 }
@@ -216,7 +218,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
       add(t, 1, 'question');
       continue;
     }
-    const fixes = correct(w, vocabulary(index));
+    const fixes = correct(w, vocabulary(index)).filter((f) => f.word !== w);
     if (!fixes.length) add(t, 1, 'question');
     for (const f of fixes.slice(0, 2)) {
       plan.corrected.push({ from: w, to: f.word, similarity: f.similarity });

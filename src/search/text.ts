@@ -51,7 +51,8 @@ const stemCache = new Map<string, string>();
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /[0-9+#]/.test(word) ? word : stemmer(word);
+    // Porter leaves "disagreed" as "disagre" but "disagreement" as "disagr": drop a final e so both meet.
+    s = /[0-9+#]/.test(word) ? word : stemmer(word).replace(/(?<=..)e$/, '');
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;

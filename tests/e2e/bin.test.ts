@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runPrep, tempDir, writeTree, starStory } from '../helpers.js';
+
+describe('bin/prep end to end', () => {
+  it('prints its version', () => {
+    const r = runPrep(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('lists the bundled samples from a folder without stories, saying so on stderr', () => {
+    const r = runPrep(['list'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+ stories, \d+ notes/);
+    expect(r.stderr).toMatch(/sample stories/);
+  });
+
+  it('answers a misspelt command with one line, a suggestion and exit 2', () => {
+    const r = runPrep(['lsit']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe("prep: unknown command 'lsit'");
+    expect(r.stderr).toMatch(/Did you mean list\?/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('finds a story for a question through the real binary, twice (cold then cached)', () => {
+    const dir = writeTree(tempDir(), { 'notes/x.md': starStory('Arguing about the API design', { situation: 'My lead and I disagreed on versioning.' }) + '\n' + starStory('Saving on storage') });
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    for (let i = 0; i < 2; i++) {
+      const r = runPrep(['find', 'conflict with my manager', '--stories', 'notes', '--json'], { cwd: dir, env });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)[0].id).toBe('arguing-about-the-api-design');
+    }
+  });
+
+  it('shows no stack trace for bad input, and one with PREP_DEBUG=1', () => {
+    const dir = writeTree(tempDir(), { 'bad.md': '---\ntitle: [oops\n---\n' + starStory('Ok') });
+    const r = runPrep(['check', '--stories', 'bad.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.md:\d+:1\s+error\s+front matter did not parse/);
+    const missing = runPrep(['show', 'x', '--stories', 'missing-folder'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.split('\n')[0]).toBe(`prep: no stories at "${join(dir, 'missing-folder')}"`);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const debug = runPrep(['show', 'x', '--stories', 'missing-folder'], { cwd: dir, env: { PREP_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('honours NO_COLOR and --no-color', () => {
+    const withColor = runPrep(['list', '--stories', 'stories'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(withColor.stdout).toMatch(/\u001b\[/);
+    const off = runPrep(['list', '--stories', 'stories', '--no-color'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(off.stdout).not.toMatch(/\u001b\[/);
+  });
+});
