@@ -29,7 +29,7 @@ export const COMPETENCIES: readonly Competency[] = [
   {
     id: 'failure',
     name: 'Failure and mistakes',
-    words: ['failure', 'fail', 'failed', 'mistake', 'error', 'wrong', 'accident', 'accidentally', 'outage', 'incident', 'broke', 'bug', 'regret', 'postmortem', 'blameless', 'root cause', 'rollback', 'went wrong', 'learned the hard way', 'oversight'],
+    words: ['failure', 'fail', 'failed', 'mistake', 'took down', 'brought down', 'my fault', 'wrong', 'accident', 'accidentally', 'outage', 'incident', 'broke', 'bug', 'regret', 'postmortem', 'blameless', 'root cause', 'rollback', 'went wrong', 'learned the hard way', 'oversight'],
     questions: [
       'Tell me about a time you failed.',
       'Describe a mistake you made and what you learned from it.',

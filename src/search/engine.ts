@@ -24,7 +24,7 @@ const COMPETENCY_WEIGHT = 1.0;
 /** Weight of each lexicon word added to a question that names a competency. */
 const EXPANSION_WEIGHT = 0.15;
 /** Weight of a related word (same group of RELATED_GROUPS) added for a question word. */
-const RELATED_WEIGHT = 0.3;
+const RELATED_WEIGHT = 0.5;
 /** Notes (talking points) rank lower for "tell me about a time" questions, which ask for a story. */
 const NOTE_FACTOR_FOR_STORY_QUESTIONS = 0.75;
 
@@ -68,6 +68,15 @@ interface LexEntry {
   comp: number;
   single: Set<string>;
   phrases: string[][];
+  bank: Set<string>[];
+}
+
+/** Words that carry nothing when comparing a question with the bank's questions. */
+const BANK_STOP = new Set(['a', 'an', 'the', 'you', 'your', 'yours', 'me', 'i', 'my', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'it', 'is', 'are', 'was', 'were', 'be', 'do', 'did', 'have', 'has', 'had', 'that', 'this', 'with', 'tell', 'about', 'time', 'describe', 'give', 'example', 'can', 'could', 'would', 'us', 'someth', 'someon']);
+
+/** Stems of a question's words (stopwords kept, so "why ... here" still speaks), for comparing with the bank. */
+function questionWords(q: string): Set<string> {
+  return new Set(words(q).map(stem).filter((w) => !BANK_STOP.has(w)));
 }
 
 let lexCache: LexEntry[] | null = null;
@@ -80,10 +89,17 @@ function lexicon(): LexEntry[] {
     const phrases: string[][] = [];
     for (const w of [c.id.replace(/-/g, ' '), c.name, ...c.words]) {
       const t = terms(w);
-      if (t.length === 1) single.add(t[0]!);
-      else if (t.length > 1) phrases.push(t);
+      // Phrases match as whole word sequences, stopwords included ("took down", "working on").
+      if (!/[\s-]/.test(w.trim())) {
+        if (t.length === 1) single.add(t[0]!);
+      } else {
+        const seq = words(w).map(stem);
+        if (seq.length > 1) phrases.push(seq);
+        else if (t.length === 1) single.add(t[0]!);
+      }
     }
-    return { comp, single, phrases };
+    const bank = c.questions.map((q) => questionWords(q));
+    return { comp, single, phrases, bank };
   });
   return lexCache;
 }
@@ -128,20 +144,32 @@ const saturate = (tf: number, norm: number): number => tf / (tf + K1 * norm);
 function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): number[] {
   const explicit = new Set(s.competencies.map((c) => c.toLowerCase().replace(/[\s_]+/g, '-')));
   // Phrases count only where their words stand together ("push back", not "push ... back").
-  const sequence = ' ' + storyFields(s).map(([, text]) => terms(text).join(' ')).join(' | ') + ' ';
+  const seq = (text: string) => ' ' + words(text).map(stem).join(' ') + ' ';
+  const sequence = storyFields(s).map(([, text]) => seq(text)).join('|');
   // Words in the title, the heading trail and tags say what the story is about; body words only hint at it.
-  const head = new Set(terms([s.title, s.path.join(' '), s.tags.join(' '), s.questions.join(' ')].join(' ')));
+  const headText = [s.title, s.path.join(' '), s.tags.join(' '), s.questions.join(' ')].join(' | ');
+  const head = new Set(terms(headText));
+  const headSeq = seq(headText);
   return lexicon().map((lx) => {
     const c = COMPETENCIES[lx.comp]!;
     if (explicit.has(c.id) || explicit.has(c.name.toLowerCase().replace(/\s+/g, '-'))) return 1;
-    let a = 0;
+    let body = 0;
+    let headHits = 0;
     for (const t of lx.single) {
       const f = tf.get(t);
-      if (f) a += 2 * saturate(f, norm);
-      if (head.has(t)) a += 2;
+      if (f) body += saturate(f, norm);
+      if (head.has(t)) headHits++;
     }
-    for (const p of lx.phrases) if (sequence.includes(' ' + p.join(' ') + ' ')) a += 1;
-    return Math.round((1 - Math.exp(-a / 2)) * 1000) / 1000;
+    for (const p of lx.phrases) {
+      const needle = ' ' + p.join(' ') + ' ';
+      if (headSeq.includes(needle)) headHits++;
+      else if (sequence.includes(needle)) body += 0.5;
+    }
+    // The title, heading trail and tags name what a story is about; the body only hints, so it tops out lower.
+    const headScore = headHits ? 0.9 : 0;
+    const bodyScore = 0.8 * (1 - Math.exp(-body / 1.2));
+    const a = -Math.log(Math.max(1e-9, (1 - headScore) * (1 - bodyScore)));
+    return Math.round((1 - Math.exp(-a)) * 1000) / 1000;
   });
 }
 
@@ -234,11 +262,23 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   // Competencies the question names, through single words or whole phrases of the lexicon.
   const qset = new Set(plan.terms.map((x) => x.term));
   const qweight = new Map(plan.terms.map((x) => [x.term, x.weight]));
+  const qseq = ' ' + words(question).map(stem).join(' ') + ' ';
   const scores = lx.map((e) => {
     let s = 0;
     for (const t of qset) if (e.single.has(t)) s += qweight.get(t) ?? 1;
-    for (const p of e.phrases) if (p.every((t) => qset.has(t))) s += 1;
+    for (const p of e.phrases) if (qseq.includes(' ' + p.join(' ') + ' ')) s += 1;
     return s;
+  });
+  // A question close to one of the bank's questions names that competency, whatever its words.
+  const asked = questionWords(question);
+  lx.forEach((e, i) => {
+    let best = 0;
+    for (const b of e.bank) {
+      let common = 0;
+      for (const w of b) if (asked.has(w)) common++;
+      best = Math.max(best, common / Math.max(1, new Set([...b, ...asked]).size));
+    }
+    if (best >= 0.34) scores[i]! += 2 * best;
   });
   const total = scores.reduce((a, b) => a + b, 0);
   if (total > 0) {
