@@ -283,13 +283,33 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     id: 'motivation',
-    name: 'Motivation and career goals',
-    words: ['why', 'motivation', 'motivated', 'career', 'goals', 'goal', 'long term', 'five years', 'looking for', 'next role', 'why this company', 'passion', 'enjoy', 'interests', 'aspiration'],
+    name: 'Why this company',
+    words: ['why', 'motivation', 'motivates', 'motivated', 'why this company', 'why here', 'work here', 'join', 'joining', 'looking for', 'mission', 'culture', 'values', 'excites', 'excited', 'interest', 'passion', 'what i look for'],
     questions: [
       'Why do you want to work here?',
-      'Where do you see yourself in five years?',
-      'What are you looking for in your next role?',
+      'Why are you interested in this role?',
       'What motivates you?',
+      'What are you looking for in your next team?',
+    ],
+  },
+  {
+    id: 'career-goals',
+    name: 'Career goals',
+    words: ['career', 'career goals', 'goals', 'long term', 'long-term', 'five years', 'future', 'aspiration', 'ambition', 'next step', 'grow into', 'staff', 'promotion', 'path'],
+    questions: [
+      'Where do you see yourself in five years?',
+      'What are your long-term career goals?',
+      'What role do you want to grow into?',
+    ],
+  },
+  {
+    id: 'questions-for-us',
+    name: 'Questions for the interviewer',
+    words: ['questions for us', 'questions i like to ask', 'ask the interviewer', 'ask us', 'questions to ask', 'any questions', 'curious about'],
+    questions: [
+      'Do you have any questions for us?',
+      'What would you like to ask me?',
+      'Is there anything you want to know about the team?',
     ],
   },
 ];
