@@ -37,14 +37,18 @@ export interface StoryOptions {
   stories?: string[];
 }
 
-/** Resolve sources, load stories (through the cache), print read warnings, and say so when using the samples. */
-export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet = false } = {}): Promise<LoadedStories & { sources: StorySources }> {
+/**
+ * Resolve sources, load stories (through the cache), print read warnings, and say once (ever) how to use your own
+ * notes when falling back to the samples; `hint: false` keeps that for a real command (shell completion).
+ */
+export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet = false, hint = true } = {}): Promise<LoadedStories & { sources: StorySources }> {
   const sources = resolveSources({ flags: opts.stories, env: ctx.env.PREP_STORIES, config: ctx.configStories, cwd: ctx.cwd });
   const { loadStories } = await import('../load/read-stories.js');
   const cacheDir = ctx.env.PREP_NO_CACHE ? null : join(ctx.folders.cache, 'v1');
   const loaded = await loadStories(sources.paths, { cwd: ctx.cwd, cacheDir, debug: ctx.debug });
-  if (sources.origin === 'bundled') {
-    ctx.out.err(ctx.out.c.dim('prep: using the bundled sample stories; point prep at your notes with --stories PATH, PREP_STORIES or `prep init`'));
+  if (sources.origin === 'bundled' && hint) {
+    const { showFirstRunHint } = await import('../config/first-run.js');
+    showFirstRunHint(ctx);
   }
   if (!quiet) printDiagnostics(ctx.out, loaded.diagnostics.filter((d) => d.severity !== 'info' && d.rule !== 'front-matter'));
   if (!loaded.stories.length) {

@@ -1,5 +1,5 @@
 /** The process entry: build the context, run the program, map every failure to one line and an exit code. */
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { EXIT, Interrupted, PrepError } from './errors.js';
 import { buildProgram, type RunState } from './program.js';
 import type { Context } from './context.js';
@@ -14,29 +14,42 @@ export async function main(argv: string[]): Promise<number> {
   const out = processOutput(color);
   const state: RunState = { exitCode: 0 };
   let ctx: Context | null = null;
-  const getCtx = async (): Promise<Context> => {
-    if (ctx) return ctx;
-    const { userFolders } = await import('./context.js');
-    const folders = await userFolders(env);
-    ctx = {
-      out,
-      env,
-      cwd: process.cwd(),
-      now: () => new Date(),
-      folders,
-      debug: (m) => {
-        if (debugOn) out.err(`prep: debug: ${m}`);
-      },
-    };
+  let configRead = false;
+  const getCtx = async ({ config = true }: { config?: boolean } = {}): Promise<Context> => {
+    if (!ctx) {
+      const { userFolders } = await import('./context.js');
+      const folders = await userFolders(env);
+      ctx = {
+        out,
+        env,
+        cwd: process.cwd(),
+        now: () => new Date(),
+        folders,
+        debug: (m) => {
+          if (debugOn) out.err(`prep: debug: ${m}`);
+        },
+      };
+    }
+    // The config file is read once per run (a small JSON file); `prep config` skips it so it can fix a broken one.
+    if (config && !configRead) {
+      configRead = true;
+      const { readConfig } = await import('../config/config-file.js');
+      ctx.configStories = readConfig(ctx).stories;
+    }
     return ctx;
   };
   const program = buildProgram(getCtx, state);
-  program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => process.stdout.write(s),
-    writeErr: (s) => process.stderr.write(s),
-    outputError: () => {},
-  });
+  // Subcommands copy these settings only when created, so set them on every command (`prep config get` too).
+  const funnel = (cmd: Command): void => {
+    cmd.exitOverride();
+    cmd.configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: () => {},
+    });
+    for (const sub of cmd.commands) funnel(sub);
+  };
+  funnel(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

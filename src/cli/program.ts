@@ -2,6 +2,10 @@
 import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
+import { keysHelp, PRECEDENCE } from '../config/help.js';
+
+/** Creates the context on first use; `{ config: false }` skips reading the config file (for `prep config`). */
+export type GetContext = (opts?: { config?: boolean }) => Promise<Context>;
 
 /** Set by actions: the exit code the command returned. */
 export interface RunState {
@@ -12,7 +16,7 @@ const collect = (value: string, prev: string[] | undefined): string[] => [...(pr
 
 /** The --stories option every story-reading command takes. */
 function storiesOption(): Option {
-  return new Option('-s, --stories <path>', 'story file or folder (repeatable; default: config, $PREP_STORIES, ./stories)').argParser(collect);
+  return new Option('-s, --stories <path>', 'story file or folder (repeatable; default: $PREP_STORIES, then `prep config` stories, then ./stories)').argParser(collect);
 }
 
 function examples(...lines: string[]): string {
@@ -20,7 +24,7 @@ function examples(...lines: string[]): string {
 }
 
 /** Build the `prep` program; `ctx` is created lazily so `--help` costs nothing. */
-export function buildProgram(getCtx: () => Promise<Context>, state: RunState): Command {
+export function buildProgram(getCtx: GetContext, state: RunState): Command {
   const program = new Command();
   program
     .name('prep')
@@ -28,7 +32,8 @@ export function buildProgram(getCtx: () => Promise<Context>, state: RunState): C
     .version(VERSION, '-V, --version')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .showSuggestionAfterError(true)
-    .addHelpText('after', examples('prep list', 'prep show conflict', 'prep check --stories ~/notes/interview'));
+    .addHelpText('after', examples('prep list', 'prep show conflict', 'prep check --stories ~/notes/interview'))
+    .addHelpText('after', `\n${PRECEDENCE}\n`);
 
   const run = (fn: (ctx: Context) => Promise<number>) => async () => {
     state.exitCode = await fn(await getCtx());
@@ -84,6 +89,41 @@ export function buildProgram(getCtx: () => Promise<Context>, state: RunState): C
     .argument('[folder]', 'folder to create', 'stories')
     .addHelpText('after', examples('prep init', 'prep init ~/notes/interview'))
     .action((folder: string) => run(async (ctx) => (await import('./commands/init.js')).runInit(ctx, folder))());
+
+  const config = program
+    .command('config')
+    .description('read and change your settings: where your stories are, quiz defaults, paper size')
+    .addHelpText('after', keysHelp() + `\n${PRECEDENCE}\n` + examples('prep config set stories ~/notes/interview', 'prep config set time 2m', 'prep config list', 'prep config path'));
+  const runConfig = (fn: (ctx: Context) => Promise<number>) => async () => {
+    state.exitCode = await fn(await getCtx({ config: false }));
+  };
+  config
+    .command('get')
+    .description("print a key's value from the config file")
+    .argument('<key>', 'stories, time, count or paper')
+    .action((key: string) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigGet(ctx, key))());
+  config
+    .command('set')
+    .description('set a key (relative story paths are stored absolute); other keys are kept')
+    .argument('<key>', 'stories, time, count or paper')
+    .argument('<value...>', 'the value; stories takes several')
+    .option('--add', 'append to stories instead of replacing them')
+    .addHelpText('after', examples('prep config set stories ~/notes/interview ~/vault/career.md', 'prep config set stories --add ./more', 'prep config set count 5'))
+    .action((key: string, values: string[], opts) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, values, opts))());
+  config
+    .command('unset')
+    .description('remove a key from the config file')
+    .argument('<key>', 'stories, time, count or paper')
+    .action((key: string) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigUnset(ctx, key))());
+  config
+    .command('list')
+    .description('show every setting, its value and where it comes from')
+    .option('--json', 'print {path, config, settings, origins} as JSON')
+    .action((opts) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigList(ctx, opts))());
+  config
+    .command('path')
+    .description('print where the config file is')
+    .action(() => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigPath(ctx))());
 
   return program;
 }

@@ -1,0 +1,190 @@
+/** The config keys, their value types, and how text becomes a checked value (pure: no fs, no process). */
+import { homedir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { PrepError, suggestSimilar } from '../cli/errors.js';
+
+/** Paper sizes the cheat-sheet export knows. */
+export type Paper = 'a4' | 'letter';
+
+/** All paper sizes, in the order help shows them. */
+export const PAPERS: readonly Paper[] = ['a4', 'letter'];
+
+/** The user's settings, normalised: absolute story paths, seconds, counts. Every key is optional. */
+export interface PrepConfig {
+  /** Story folders or files, absolute. */
+  stories?: string[];
+  /** Default answer target for a quiz round, in seconds. */
+  time?: number;
+  /** Default number of quiz rounds. */
+  count?: number;
+  /** Default cheat-sheet paper size. */
+  paper?: Paper;
+}
+
+/** A key of the config file. */
+export type ConfigKey = keyof PrepConfig;
+
+/** Where a key's value came from when it is in force. */
+export type SettingOrigin = 'env' | 'config';
+
+/** What one key accepts, for help, `config list`, completion and error messages. */
+export interface KeySpec {
+  key: ConfigKey;
+  /** Environment variable that overrides the file. */
+  env: string;
+  /** Whether the key holds several values (`set stories A B`). */
+  list: boolean;
+  /** What the value must be, as help and error text ("must be ..."). */
+  accepts: string;
+  description: string;
+}
+
+/** Smallest and largest accepted answer target, in seconds. */
+export const TIME_RANGE = { min: 10, max: 3600 } as const;
+/** Smallest and largest accepted round count. */
+export const COUNT_RANGE = { min: 1, max: 500 } as const;
+
+/** Every config key, in the order `config list` shows them. */
+export const CONFIG_KEYS: readonly KeySpec[] = [
+  { key: 'stories', env: 'PREP_STORIES', list: true, accepts: 'one or more folders or markdown files', description: 'where your story notes are' },
+  { key: 'time', env: 'PREP_TIME', list: false, accepts: `seconds from ${TIME_RANGE.min} to ${TIME_RANGE.max} (90, 90s, 2m or 1:30)`, description: 'default answer target in a quiz' },
+  { key: 'count', env: 'PREP_COUNT', list: false, accepts: `a whole number from ${COUNT_RANGE.min} to ${COUNT_RANGE.max}`, description: 'default number of quiz rounds' },
+  { key: 'paper', env: 'PREP_PAPER', list: false, accepts: PAPERS.join(' or '), description: 'cheat-sheet paper size' },
+];
+
+/** The names of all keys. */
+export const CONFIG_KEY_NAMES: readonly ConfigKey[] = CONFIG_KEYS.map((k) => k.key);
+
+/** The spec of a key the user typed, or a usage error with "did you mean". */
+export function keySpec(name: string): KeySpec {
+  const spec = CONFIG_KEYS.find((k) => k.key === name);
+  if (spec) return spec;
+  throw unknownKey(name);
+}
+
+/** A usage error for an unknown key, suggesting the closest ones. */
+export function unknownKey(name: string, where = ''): PrepError {
+  const similar = suggestSimilar(name, [...CONFIG_KEY_NAMES]);
+  const hint = similar.length
+    ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?`
+    : `keys: ${CONFIG_KEY_NAMES.join(', ')}`;
+  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, 2, hint);
+}
+
+function badValue(key: ConfigKey, value: unknown, expected: string, where = ''): PrepError {
+  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  return new PrepError('config.bad-value', `${where}"${key}" must be ${expected}, not "${shown}"`, 2);
+}
+
+/** Expand a leading `~` and make a story path absolute against `base`. */
+export function absolutePath(p: string, base: string, home = homedir()): string {
+  const expanded = p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p;
+  return isAbsolute(expanded) ? resolve(expanded) : resolve(base, expanded);
+}
+
+/** Seconds from "90", "90s", "2m", "2m30s", "1:30", or a number; null when it is none of these. */
+export function parseSeconds(v: string | number): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  const t = v.trim().toLowerCase();
+  let m = /^(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?)?$/.exec(t);
+  if (m) return Number(m[1]);
+  m = /^(\d+(?:\.\d+)?)\s*(m|min|mins|minutes?)(?:\s*(\d+)\s*(s|sec|secs|seconds?)?)?$/.exec(t);
+  if (m) return Number(m[1]) * 60 + Number(m[3] ?? 0);
+  m = /^(\d+):([0-5]\d)$/.exec(t);
+  if (m) return Number(m[1]) * 60 + Number(m[2]);
+  return null;
+}
+
+/**
+ * Check one key's raw value (strings from the command line or the environment, or a JSON value from the file)
+ * and return it normalised. `base` is the folder relative story paths are resolved against.
+ */
+export function toConfigValue<K extends ConfigKey>(key: K, raw: unknown, base: string, where = ''): NonNullable<PrepConfig[K]> {
+  const spec = keySpec(key);
+  type V = NonNullable<PrepConfig[K]>;
+  switch (key) {
+    case 'stories': {
+      const items = Array.isArray(raw) ? raw : [raw];
+      if (!items.length) throw badValue(key, raw, spec.accepts, where);
+      return items.map((p) => {
+        if (typeof p !== 'string' || !p.trim()) throw badValue(key, p, 'folder or file paths', where);
+        return absolutePath(p.trim(), base);
+      }) as V;
+    }
+    case 'time': {
+      const one = single(key, raw, spec, where);
+      const s = typeof one === 'string' || typeof one === 'number' ? parseSeconds(one) : null;
+      if (s === null || s < TIME_RANGE.min || s > TIME_RANGE.max) throw badValue(key, one, spec.accepts, where);
+      return Math.round(s) as V;
+    }
+    case 'count': {
+      const one = single(key, raw, spec, where);
+      const n = typeof one === 'number' ? one : typeof one === 'string' && /^\s*\d+\s*$/.test(one) ? Number(one) : NaN;
+      if (!Number.isInteger(n) || n < COUNT_RANGE.min || n > COUNT_RANGE.max) throw badValue(key, one, spec.accepts, where);
+      return n as V;
+    }
+    case 'paper': {
+      const one = single(key, raw, spec, where);
+      const p = typeof one === 'string' ? one.trim().toLowerCase() : '';
+      if (!(PAPERS as readonly string[]).includes(p)) throw badValue(key, one, spec.accepts, where);
+      return p as V;
+    }
+  }
+  throw unknownKey(key, where);
+}
+
+function single(key: ConfigKey, raw: unknown, spec: KeySpec, where: string): unknown {
+  if (!Array.isArray(raw)) return raw;
+  if (raw.length === 1) return raw[0];
+  throw new PrepError('config.bad-value', `${where}"${key}" takes one value, not ${raw.length}`, 2, `"${key}" must be ${spec.accepts}`);
+}
+
+/** A config with `key` set to `value` (already checked), other keys kept. */
+export function withValue<K extends ConfigKey>(config: PrepConfig, key: K, value: NonNullable<PrepConfig[K]>): PrepConfig {
+  return ordered({ ...config, [key]: value });
+}
+
+/** A config without `key`. */
+export function withoutKey(config: PrepConfig, key: ConfigKey): PrepConfig {
+  const { [key]: _gone, ...rest } = config;
+  return ordered(rest);
+}
+
+/** The same config with keys in CONFIG_KEYS order, so the file reads the same way every time. */
+function ordered(config: PrepConfig): PrepConfig {
+  const out: Record<string, unknown> = {};
+  for (const k of CONFIG_KEY_NAMES) if (config[k] !== undefined) out[k] = config[k];
+  return out as PrepConfig;
+}
+
+/** A key's value as the user typed it: one story path per line, numbers and words as they are. */
+export function formatValue(value: PrepConfig[ConfigKey]): string {
+  if (value === undefined) return '';
+  return Array.isArray(value) ? value.join('\n') : String(value);
+}
+
+/** The settings in force and where each came from: the environment overrides the file. */
+export interface Settings {
+  values: PrepConfig;
+  origins: Partial<Record<ConfigKey, SettingOrigin>>;
+}
+
+/**
+ * Overlay the environment (PREP_STORIES, PREP_TIME, PREP_COUNT, PREP_PAPER) on the file's config; a bad
+ * environment value is a usage error naming the variable. `cwd` resolves relative PREP_STORIES paths.
+ */
+export function applyEnv(config: PrepConfig, env: NodeJS.ProcessEnv, cwd: string, delimiter = ':'): Settings {
+  const values: PrepConfig = { ...config };
+  const origins: Settings['origins'] = {};
+  for (const k of CONFIG_KEY_NAMES) if (config[k] !== undefined) origins[k] = 'config';
+  for (const spec of CONFIG_KEYS) {
+    const raw = env[spec.env];
+    if (raw === undefined || raw.trim() === '') continue;
+    const where = `${spec.env}: `;
+    const parsed = spec.key === 'stories' ? raw.split(delimiter).filter((p) => p.trim()) : raw;
+    if (Array.isArray(parsed) && !parsed.length) continue;
+    (values as Record<string, unknown>)[spec.key] = toConfigValue(spec.key, parsed, cwd, where);
+    origins[spec.key] = 'env';
+  }
+  return { values: ordered(values), origins };
+}
