@@ -1,0 +1,120 @@
+/** One answered practice round as stored in the history file: the record, its line format, and validation. Pure. */
+
+/** How well the user told a story, FSRS-style. */
+export type Grade = 'again' | 'hard' | 'good' | 'easy';
+
+/** All grades, worst first (the order of FSRS ratings 1..4). */
+export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
+
+/** How a review came about: told aloud in `prep quiz`, matched in pick mode, or recorded with `prep log`. */
+export type ReviewMode = 'tell' | 'pick' | 'log';
+
+/** Modes known to this version. */
+export const REVIEW_MODES: readonly ReviewMode[] = ['tell', 'pick', 'log'];
+
+/** The history line schema version this code writes. */
+export const HISTORY_VERSION = 1;
+
+/** One review, exactly as written to a history line. */
+export interface Review {
+  v: number;
+  /** When the round was answered (ISO 8601, UTC). */
+  at: string;
+  story: string;
+  question: string | null;
+  mode: ReviewMode;
+  /** Real answer duration in seconds (never capped); null when `prep log` was not told. */
+  seconds: number | null;
+  /** Target duration in seconds. */
+  target: number;
+  grade: Grade;
+  /** Drilled with --cram: kept for stats, left out of the schedule. */
+  cram: boolean;
+  /** Pick mode: the story the user chose. */
+  picked?: string;
+}
+
+/** A history line that could not be read, by 1-based line number. */
+export interface HistoryProblem {
+  line: number;
+  message: string;
+}
+
+/** Reviews read from history text plus the lines that were skipped. */
+export interface ParsedHistory {
+  reviews: Review[];
+  problems: HistoryProblem[];
+}
+
+/** Whether a string names a grade. */
+export function isGrade(value: unknown): value is Grade {
+  return typeof value === 'string' && (GRADES as readonly string[]).includes(value);
+}
+
+/** Build a review record with the current schema version; seconds are kept to a tenth. */
+export function makeReview(fields: Omit<Review, 'v'>): Review {
+  const seconds = fields.seconds === null ? null : Math.round(fields.seconds * 10) / 10;
+  const r: Review = { v: HISTORY_VERSION, at: fields.at, story: fields.story, question: fields.question, mode: fields.mode, seconds, target: fields.target, grade: fields.grade, cram: fields.cram };
+  if (fields.picked !== undefined) r.picked = fields.picked;
+  return r;
+}
+
+/** The exact bytes of one history line, newline included. */
+export function toHistoryLine(review: Review): string {
+  return JSON.stringify(review) + '\n';
+}
+
+/** Why a parsed JSON value is not a review, or null when it is one. */
+function invalidReason(x: Record<string, unknown>): string | null {
+  if (typeof x.v !== 'number' || !Number.isInteger(x.v) || x.v < 1) return 'no schema version';
+  if (x.v > HISTORY_VERSION) return `written by a newer prep (schema ${x.v})`;
+  if (typeof x.at !== 'string' || Number.isNaN(Date.parse(x.at))) return 'bad or missing "at" timestamp';
+  if (typeof x.story !== 'string' || !x.story) return 'missing "story"';
+  if (!isGrade(x.grade)) return `unknown grade ${JSON.stringify(x.grade)}`;
+  if (x.seconds !== null && x.seconds !== undefined && (typeof x.seconds !== 'number' || !(x.seconds >= 0))) return 'bad "seconds"';
+  if (x.question !== null && x.question !== undefined && typeof x.question !== 'string') return 'bad "question"';
+  return null;
+}
+
+/** Parse history text (JSON lines); malformed or torn lines become problems, the rest count. Never throws. */
+export function parseHistory(text: string): ParsedHistory {
+  const reviews: Review[] = [];
+  const problems: HistoryProblem[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (!line.trim()) continue;
+    let x: unknown;
+    try {
+      x = JSON.parse(line);
+    } catch {
+      problems.push({ line: i + 1, message: i === lines.length - 1 ? 'incomplete line (torn write?)' : 'not valid JSON' });
+      continue;
+    }
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) {
+      problems.push({ line: i + 1, message: 'not a review object' });
+      continue;
+    }
+    const o = x as Record<string, unknown>;
+    const why = invalidReason(o);
+    if (why) {
+      problems.push({ line: i + 1, message: why });
+      continue;
+    }
+    const r: Review = {
+      v: o.v as number,
+      at: o.at as string,
+      story: o.story as string,
+      question: typeof o.question === 'string' ? o.question : null,
+      mode: (REVIEW_MODES as readonly unknown[]).includes(o.mode) ? (o.mode as ReviewMode) : 'log',
+      seconds: typeof o.seconds === 'number' ? o.seconds : null,
+      target: typeof o.target === 'number' && o.target > 0 ? o.target : 120,
+      grade: o.grade as Grade,
+      cram: o.cram === true,
+    };
+    if (typeof o.picked === 'string') r.picked = o.picked;
+    reviews.push(r);
+  }
+  return { reviews, problems };
+}

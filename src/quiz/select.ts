@@ -1,0 +1,113 @@
+/** Which stories a session drills, which question each is asked with, and the choices in pick mode. Pure. */
+import type { Grade } from '../history/review.js';
+import { shuffle, pickOne, type Random } from './random.js';
+
+/** Why a story is in the session. */
+export type RoundReason = 'due' | 'new' | 'before-interview' | 'cram';
+
+/** A story chosen for a round, and why. */
+export interface PlannedStory {
+  id: string;
+  reason: RoundReason;
+}
+
+/** What the schedule knows about the candidate stories. */
+export interface PlanInput {
+  /** Candidate story ids (already filtered by competency or tag). */
+  ids: readonly string[];
+  /** Next due date of every story reviewed before; absent ids are new. */
+  due: ReadonlyMap<string, Date>;
+  /** Probability of recalling a reviewed story at a date. */
+  recall: (id: string, at: Date) => number;
+  now: Date;
+  count: number;
+  cram: boolean;
+  /** Interview date: also drill stories that would otherwise not come up again before it. */
+  until?: Date | null;
+  random: Random;
+}
+
+/** The stories of a session in order, with the counts shown in the round header. */
+export interface SessionPlan {
+  rounds: PlannedStory[];
+  dueCount: number;
+  newCount: number;
+  beforeInterviewCount: number;
+  /** The earliest story due later, for "nothing is due" messages. */
+  nextDue: { id: string; due: Date } | null;
+}
+
+/**
+ * Plan a session: due stories first (weakest recall first), then new ones (shuffled), then, with an interview date,
+ * stories next due after it (weakest recall on the day first). --cram drills a shuffled pick regardless.
+ */
+export function planSession(input: PlanInput): SessionPlan {
+  const { ids, due, now, random } = input;
+  const byRecall = (at: Date) => (a: string, b: string) => input.recall(a, at) - input.recall(b, at) || a.localeCompare(b);
+  const dueIds = ids.filter((id) => due.has(id) && due.get(id)!.getTime() <= now.getTime()).sort(byRecall(now));
+  const newIds = shuffle(
+    ids.filter((id) => !due.has(id)),
+    random,
+  );
+  const until = input.until && input.until.getTime() > now.getTime() ? input.until : null;
+  const laterIds = until ? ids.filter((id) => due.has(id) && due.get(id)!.getTime() >= until.getTime()).sort(byRecall(until)) : [];
+  const upcoming = ids
+    .filter((id) => due.has(id) && due.get(id)!.getTime() > now.getTime())
+    .map((id) => ({ id, due: due.get(id)! }))
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id));
+  const counts = { dueCount: dueIds.length, newCount: newIds.length, beforeInterviewCount: laterIds.length, nextDue: upcoming[0] ?? null };
+  if (input.cram) {
+    return { ...counts, rounds: shuffle(ids, random).slice(0, input.count).map((id) => ({ id, reason: 'cram' as const })) };
+  }
+  const rounds: PlannedStory[] = [
+    ...dueIds.map((id) => ({ id, reason: 'due' as const })),
+    ...newIds.map((id) => ({ id, reason: 'new' as const })),
+    ...laterIds.map((id) => ({ id, reason: 'before-interview' as const })),
+  ].slice(0, input.count);
+  return { ...counts, rounds };
+}
+
+/** A question a story answers, with how well it fits the story (0..1; 1 for the story's own questions). */
+export interface QuestionOption {
+  text: string;
+  score: number;
+}
+
+/**
+ * The question to ask: one of the best-fitting questions (within 75% of the best score), preferring one not
+ * asked recently for this story, chosen at random.
+ */
+export function chooseQuestion(options: readonly QuestionOption[], recent: readonly string[], random: Random): string {
+  if (!options.length) throw new Error('chooseQuestion: no questions');
+  const best = Math.max(...options.map((o) => o.score));
+  const good = options.filter((o) => o.score >= best * 0.75);
+  const fresh = good.filter((o) => !recent.includes(o.text));
+  return pickOne(fresh.length ? fresh : good, random)!.text;
+}
+
+/**
+ * Pick mode: the correct story plus up to `n - 1` distractors, shuffled. Distractors are stories the search
+ * engine finds clearly weaker for the question (below 90% of the correct story's score), so the right answer is
+ * never debatable; when too few qualify the weakest others fill in.
+ */
+export function pickChoices(correct: string, scores: ReadonlyMap<string, number>, ids: readonly string[], random: Random, n = 4): string[] {
+  const own = scores.get(correct) ?? 0;
+  const others = ids.filter((id) => id !== correct);
+  const clear = others.filter((id) => (scores.get(id) ?? 0) < own * 0.9);
+  let chosen = shuffle(clear, random).slice(0, n - 1);
+  if (chosen.length < n - 1) {
+    const rest = others.filter((id) => !chosen.includes(id)).sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || a.localeCompare(b));
+    chosen = [...chosen, ...rest.slice(0, n - 1 - chosen.length)];
+  }
+  return shuffle([correct, ...chosen], random);
+}
+
+/** Default target for pick mode, where the answer is a choice, not a told story. */
+export const PICK_TARGET_SECONDS = 20;
+
+/** Pick mode grades itself: a wrong story is Again; a right one is Easy within half the target, Good within it, else Hard. */
+export function gradePick(correct: boolean, seconds: number, target: number): Grade {
+  if (!correct) return 'again';
+  if (seconds <= target / 2) return 'easy';
+  return seconds <= target ? 'good' : 'hard';
+}
