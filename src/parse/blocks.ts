@@ -108,6 +108,8 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
   let prev: Item | null = null;
   let deepWarned = false;
   let tableOpen = false;
+  let prevQuoted = false;
+  let paraQuoted = false;
 
   const current = (): HeadingSection => stack[stack.length - 1]!;
   const push = (item: Item): void => {
@@ -156,7 +158,9 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
       if (!line.trim()) continue;
     }
     // Block quotes: read their content as if unquoted (linear even for thousands of `>`).
-    if (QUOTE.test(line)) {
+    const wasQuoted: boolean = prevQuoted;
+    prevQuoted = QUOTE.test(line);
+    if (prevQuoted) {
       let depth = 0;
       while (QUOTE.test(line)) {
         line = line.replace(QUOTE, '');
@@ -175,19 +179,29 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
     const fenceOpen = FENCE.exec(line);
     if (fenceOpen) {
       fence = { ch: fenceOpen[1]![0]!, len: fenceOpen[1]!.length };
+      // A fence ends the paragraph above it: no setext heading or continuation across it.
+      prev = null;
       continue;
     }
-    const atx = ATX.exec(line);
+    // Headings inside a quote are quoted text, not structure (as in CommonMark).
+    const atx = prevQuoted ? null : ATX.exec(line);
     if (atx) {
       openHeading(atx[1]!.length, atx[2] ?? '', lineNo);
       continue;
     }
     const p = prev as Item | null;
-    if (SETEXT.test(line) && p && p.type === 'text' && p.level < 0 && !p.cont) {
-      // The paragraph line above is a setext heading.
+    // A setext underline after a quoted paragraph is lazy text of the quote, not a heading.
+    if (SETEXT.test(line) && p && p.type === 'text' && p.level < 0 && !prevQuoted && !paraQuoted) {
+      // The whole paragraph above (one or more lines) is a setext heading.
       const items = current().items;
-      items.pop();
-      openHeading(line.trim()[0] === '=' ? 1 : 2, p.raw, p.line);
+      const lines: TextItem[] = [];
+      while (items.length) {
+        const last = items[items.length - 1]!;
+        if (last.type !== 'text' || last.level >= 0) break;
+        lines.unshift(items.pop() as TextItem);
+        if (!last.cont) break;
+      }
+      openHeading(line.trim()[0] === '=' ? 1 : 2, lines.map((l) => l.raw).join(' '), lines[0]!.line);
       continue;
     }
     if (THEMATIC.test(line)) {
@@ -197,7 +211,8 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
     }
     if (line.includes('|')) {
       const next = lines[i + 1];
-      if (!tableOpen && next !== undefined && next.includes('-') && TABLE_DELIM.test(next) && !LIST.test(line)) {
+      // A delimiter row must have as many cells as the header (GFM), or "text | x" over "---" is a heading.
+      if (!tableOpen && next !== undefined && next.includes('-') && TABLE_DELIM.test(next) && !LIST.test(line) && splitRow(next).length === splitRow(line).length) {
         push({ type: 'table', line: lineNo, cells: splitRow(line), header: true });
         tableOpen = true;
         i++;
@@ -240,7 +255,10 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
       continue;
     }
     listIndents = [];
-    push({ type: 'text', line: lineNo, raw: line.trim(), level: -1, cont: !afterBlank && p !== null && p.type === 'text' && p.level < 0 });
+    // A quote starts a new paragraph after plain text; plain text after a quote continues it (lazily).
+    const cont = !afterBlank && p !== null && p.type === 'text' && p.level < 0 && !(prevQuoted && !wasQuoted);
+    if (!cont) paraQuoted = prevQuoted;
+    push({ type: 'text', line: lineNo, raw: line.trim(), level: -1, cont });
   }
   return { root, notes };
 }

@@ -24,28 +24,39 @@ export function stripHtml(text: string): string {
     .replace(/<[a-zA-Z][a-zA-Z0-9-]*\s[^<>]*$/g, '');
 }
 
+const SPECIAL = /[`*_[\]<>&\\~!]/;
+
 /** Convert one line of inline markdown to plain text. */
 export function toPlainText(md: string): string {
-  let s = md.replace(/\u0000/g, '');
+  // Most lines have no markup at all; skip the regex chain for them (parsing is dominated by this function).
+  if (!SPECIAL.test(md)) return md.includes('  ') || md.includes('\t') ? md.replace(/[ \t]+/g, ' ').trim() : md.trim();
+  let s = md.includes('\u0000') ? md.replace(/\u0000/g, '') : md;
   // Code spans keep their content verbatim, so protect them first.
   const codes: string[] = [];
-  s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_a, _t, body: string) => {
-    codes.push(body.trim());
-    return `\u0000${codes.length - 1}\u0000`;
-  });
-  s = stripHtml(s);
-  s = s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/__([^_]+)__/g, '$1')
-    .replace(/(^|[^\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_([^_\s](?:[^_]*[^_\s])?)_(?!\w)/g, '$1$2')
-    .replace(/~~([^~]+)~~/g, '$1')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  s = decodeEntities(s);
-  s = s.replace(/\u0000(\d+)\u0000/g, (_a, i: string) => codes[Number(i)] ?? '');
+  if (s.includes('`')) {
+    s = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_a, _t, body: string) => {
+      codes.push(body.trim());
+      return `\u0000${codes.length - 1}\u0000`;
+    });
+  }
+  if (s.includes('<')) {
+    s = stripHtml(s).replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1');
+  }
+  if (s.includes('[')) {
+    s = s
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
+  }
+  if (s.includes('*')) {
+    s = s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[^\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?!\w)/g, '$1$2');
+  }
+  if (s.includes('_')) {
+    s = s.replace(/__([^_]+)__/g, '$1').replace(/(^|[^\w])_([^_\s](?:[^_]*[^_\s])?)_(?!\w)/g, '$1$2');
+  }
+  if (s.includes('~')) s = s.replace(/~~([^~]+)~~/g, '$1');
+  if (s.includes('\\')) s = s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (s.includes('&')) s = decodeEntities(s);
+  if (codes.length) s = s.replace(/\u0000(\d+)\u0000/g, (_a, i: string) => codes[Number(i)] ?? '');
   return s.replace(/[ \t]+/g, ' ').trim();
 }

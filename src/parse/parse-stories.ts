@@ -27,7 +27,7 @@ function inlineParts(items: Item[]): Set<StarPart> {
   let tableCols: (StarPart | null)[] | null = null;
   for (const it of items) {
     if (it.type === 'text' && (!it.cont || it.level < 0)) {
-      const l = detectLabel(it.raw);
+      const l = itemLabel(it);
       if (l?.part) found.add(l.part);
     } else if (it.type === 'table') {
       const first = detectLabel(it.cells[0] ?? '') ?? labelFromCell(it.cells[0] ?? '');
@@ -47,9 +47,26 @@ function labelFromCell(cell: string): Label | null {
   return l && l.part && !l.rest ? { ...l, name: plain.replace(/:$/, '') } : null;
 }
 
+const labelMemo = new WeakMap<Item, Label | null>();
+
+/** detectLabel on an item's text, computed once per item (walks ask the same item more than once). */
+function itemLabel(it: Item & { raw: string }): Label | null {
+  let l = labelMemo.get(it);
+  if (l === undefined) {
+    l = detectLabel(it.raw);
+    labelMemo.set(it, l);
+  }
+  return l;
+}
+
+const ownedMemo = new WeakMap<HeadingSection, Set<StarPart>>();
+
 /** STAR parts a section owns: its inline labels plus child headings that are labels. */
 function ownedParts(sec: HeadingSection): Set<StarPart> {
+  const memo = ownedMemo.get(sec);
+  if (memo) return memo;
   const found = inlineParts(sec.items);
+  ownedMemo.set(sec, found);
   for (const c of sec.children) {
     const h = headingLabel(c.title);
     if (h) found.add(h.part);
@@ -61,8 +78,15 @@ function isStory(sec: HeadingSection): boolean {
   return ownedParts(sec).size >= 2;
 }
 
+const belowMemo = new WeakMap<HeadingSection, boolean>();
+
 function hasStoryBelow(sec: HeadingSection): boolean {
-  return sec.children.some((c) => isStory(c) || hasStoryBelow(c));
+  let b = belowMemo.get(sec);
+  if (b === undefined) {
+    b = sec.children.some((c) => isStory(c) || hasStoryBelow(c));
+    belowMemo.set(sec, b);
+  }
+  return b;
 }
 
 /** True when a section has text of its own beyond blank lines and link-only lists (a table of contents). */
@@ -125,7 +149,7 @@ function fillDraft(d: Draft, items: Item[], start: Target, allowSections: boolea
   for (const it of items) {
     // A label may start a line inside a paragraph ("S: ...\nT: ..." with no blank line between).
     if (it.type === 'text' && (!it.cont || it.level < 0)) {
-      const l = detectLabel(it.raw);
+      const l = itemLabel(it);
       const level = it.level;
       const atLabelLevel = labelLevel === null || level <= labelLevel;
       if (l && atLabelLevel && (l.part || (allowSections && sawKnown))) {

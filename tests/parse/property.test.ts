@@ -18,7 +18,7 @@ describe('parseStories (property)', () => {
           expect(s.source.line).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 20261123 },
     );
   });
 });
