@@ -90,6 +90,17 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .addHelpText('after', examples('prep init', 'prep init ~/notes/interview'))
     .action((folder: string) => run(async (ctx) => (await import('./commands/init.js')).runInit(ctx, folder))());
 
+  program
+    .command('new')
+    .description('write a new story from the template into your stories folder, open it in $VISUAL/$EDITOR, then check it')
+    .argument('[title]', 'the story title (asked for in a terminal when left out)')
+    .option('-c, --competency <id>', 'competency it shows, e.g. conflict (repeatable; asked for when the title is)', collect)
+    .option('--edit', 'open the editor even without a terminal (for GUI editors like "code --wait")')
+    .option('--no-edit', 'only write the file and print its path')
+    .addOption(storiesOption())
+    .addHelpText('after', '\nThe story goes into the first folder of --stories, $PREP_STORIES, `prep config` stories or ./stories;\nnever into the bundled samples, never over an existing file (-2, -3 are added).\n' + examples('prep new', 'prep new "Untangling the release process" -c ownership -c collaboration', 'EDITOR="code --wait" prep new "Migrating billing"'))
+    .action((title: string | undefined, opts) => run(async (ctx) => (await import('./commands/new.js')).runNew(ctx, title, opts))());
+
   const config = program
     .command('config')
     .description('read and change your settings: where your stories are, quiz defaults, paper size')
