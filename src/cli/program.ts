@@ -84,6 +84,45 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .action((opts) => run(async (ctx) => (await import('./commands/coverage.js')).runCoverage(ctx, opts))());
 
   program
+    .command('quiz')
+    .description('drill: hear a question, tell the story out loud against a timer, grade yourself; due stories first')
+    .addOption(new Option('-m, --mode <mode>', 'tell: answer out loud; pick: choose which story answers').choices(['tell', 'pick']).default('tell'))
+    .option('-n, --count <n>', 'rounds in the session (default 5)')
+    .option('-t, --time <seconds>', 'target answer time in seconds or m:ss (default 120; 20 in pick mode)')
+    .option('-c, --competency <name>', 'only stories showing this competency')
+    .option('--tag <tag>', 'only stories with this tag')
+    .option('--cram', 'drill regardless of the schedule and leave the schedule unchanged')
+    .option('--until <date>', 'interview date (YYYY-MM-DD): also drill stories not due again before it')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(new Option('--seed <n>', 'random seed, for reproducible sessions').hideHelp())
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep quiz', 'prep quiz --count 3 --time 90', 'prep quiz --mode pick --competency conflict', 'prep quiz --until 2026-03-14'))
+    .action((opts) => run(async (ctx) => (await import('./commands/quiz.js')).runQuiz(ctx, opts))());
+
+  program
+    .command('log')
+    .description('record a practice done elsewhere (a mock interview) in the review history, without prompts')
+    .argument('<story...>', 'story id or title words')
+    .requiredOption('-g, --grade <grade>', 'how it went: again, hard, good or easy')
+    .option('--seconds <n>', 'how long the answer took, in seconds or m:ss')
+    .option('-q, --question <text>', 'the question you were asked')
+    .option('-t, --time <seconds>', 'target answer time (default 120)')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep log schema-migration --grade good --seconds 1:50', 'prep log "contract tests" --grade hard --question "Tell me about a time you influenced another team"'))
+    .action((words: string[], opts) => run(async (ctx) => (await import('./commands/log.js')).runLog(ctx, words, opts))());
+
+  program
+    .command('stats')
+    .description('practice statistics: per story recall and timing, reviews per day, weakest competencies')
+    .option('--json', 'print {stories: [{id, title, reviews, ...}], daily, competencies, ...} as JSON')
+    .option('--csv', 'print one CSV row per review, for a spreadsheet or pandas')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep stats', 'prep stats --json | jq ".stories[] | {id, recall}"', 'prep stats --csv > practice.csv'))
+    .action((opts) => run(async (ctx) => (await import('./commands/stats.js')).runStats(ctx, opts))());
+
+  program
     .command('init')
     .description('write a starter stories folder with a commented template story (never overwrites)')
     .argument('[folder]', 'folder to create', 'stories')

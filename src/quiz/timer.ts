@@ -107,14 +107,3 @@ export function renderAnswerTime(seconds: number, target: number, c: ChalkInstan
   return (level === 'near' ? c.yellow : c.green)(`⏱ ${formatDuration(s)} of ${formatDuration(target)}`);
 }
 
-/** Seconds from "95", "95s", "1:35" or "2m"; null when the text is none of these. */
-export function parseDuration(text: string): number | null {
-  const t = text.trim().toLowerCase();
-  let m = /^(\d+(?:\.\d+)?)\s*s?$/.exec(t);
-  if (m) return Number(m[1]);
-  m = /^(\d+):([0-5]\d)$/.exec(t);
-  if (m) return Number(m[1]) * 60 + Number(m[2]);
-  m = /^(\d+(?:\.\d+)?)\s*m(?:in)?$/.exec(t);
-  if (m) return Number(m[1]) * 60;
-  return null;
-}

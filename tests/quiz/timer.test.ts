@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { elapsedSeconds, paceStep, pacingPlan, parseDuration, renderAnswerTime, renderTimer, timerLevel } from '../../src/quiz/timer.js';
+import { elapsedSeconds, paceStep, pacingPlan, renderAnswerTime, renderTimer, timerLevel } from '../../src/quiz/timer.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 2 });
@@ -27,15 +27,6 @@ describe('timer math', () => {
     expect(paceStep(96, 120)!.phase).toBe('result');
     expect(paceStep(120, 120)).toBeNull();
     expect(pacingPlan(120)).toBe('S+T 0:24 · A 1:12 · R 0:24');
-  });
-
-  it('reads durations as seconds, m:ss or minutes', () => {
-    expect(parseDuration('90')).toBe(90);
-    expect(parseDuration('90s')).toBe(90);
-    expect(parseDuration('1:30')).toBe(90);
-    expect(parseDuration('2m')).toBe(120);
-    expect(parseDuration('1:75')).toBeNull();
-    expect(parseDuration('soon')).toBeNull();
   });
 });
 

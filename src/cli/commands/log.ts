@@ -1,0 +1,61 @@
+/** `prep log`: record a practice done elsewhere (a mock interview with a friend) as one history line, no prompt. */
+import { GRADES, isGrade, makeReview, type Grade } from '../../history/review.js';
+import { loadForCommand, type Context, type StoryOptions } from '../context.js';
+import { PrepError, suggestSimilar } from '../errors.js';
+import { lookupStory } from '../lookup.js';
+import { parseSeconds } from '../../config/keys.js';
+import { formatDue } from '../../quiz/dates.js';
+import { formatDuration } from '../../story/text.js';
+
+/** Options of `prep log`. */
+export interface LogOptions extends StoryOptions {
+  grade?: string;
+  seconds?: string;
+  question?: string;
+  time?: string;
+  history?: string;
+}
+
+/** The grade named by --grade, or a usage error with a suggestion. */
+export function parseGrade(text: string | undefined): Grade {
+  const g = (text ?? '').trim().toLowerCase();
+  if (isGrade(g)) return g;
+  const similar = suggestSimilar(g, [...GRADES]);
+  throw new PrepError(
+    'usage.grade',
+    text === undefined ? 'no --grade given' : `unknown grade "${text}"`,
+    2,
+    `${similar.length ? `did you mean "${similar[0]}"? ` : ''}use --grade ${GRADES.join('|')}`,
+  );
+}
+
+/** Seconds from an option value like "95", "2m" or "1:35" (as `prep config` reads them), or a usage error naming the option. */
+export function parseSecondsOption(name: string, text: string, max = 36_000): number {
+  const s = parseSeconds(text);
+  if (s === null || s < 0 || s > max) throw new PrepError(`usage.${name}`, `--${name} must be a number of seconds (or m:ss), not "${text}"`, 2, `example: --${name} 95 or --${name} 1:35`);
+  return s;
+}
+
+/** Append one review for a story and say when it is due next. */
+export async function runLog(ctx: Context, storyWords: string[], opts: LogOptions): Promise<number> {
+  const grade = parseGrade(opts.grade);
+  const seconds = opts.seconds === undefined ? null : parseSecondsOption('seconds', opts.seconds);
+  const { readSettings } = await import('../../config/config-file.js');
+  const target = opts.time === undefined ? (readSettings(ctx).values.time ?? 120) : parseSecondsOption('time', opts.time, 3600);
+  if (target < 1) throw new PrepError('usage.time', `--time must be at least 1 second, not "${opts.time}"`, 2);
+  const question = opts.question?.trim() || null;
+  const { stories } = await loadForCommand(ctx, opts, { quiet: true });
+  const story = lookupStory(stories, storyWords.join(' '));
+  const { openHistory, appendReview } = await import('../../history/log-file.js');
+  const history = openHistory(ctx, opts.history);
+  const now = ctx.now();
+  const review = makeReview({ at: now.toISOString(), story: story.id, question, mode: 'log', seconds, target, grade, cram: false });
+  appendReview(history.file, review);
+  const { replayHistory } = await import('../../history/replay.js');
+  const card = replayHistory([...history.reviews.filter((r) => r.story === story.id), review], now).get(story.id);
+  const o = ctx.out;
+  const time = seconds === null ? '' : ` in ${formatDuration(seconds)}${seconds > target ? o.c.red(` (${formatDuration(seconds - target)} over)`) : ''}`;
+  o.out(`logged ${o.c.bold(grade)} for "${story.title}"${time}${card ? ` · next due ${formatDue(card.due, now)}` : ''}`);
+  o.out(o.c.dim(`history: ${history.file}`));
+  return 0;
+}

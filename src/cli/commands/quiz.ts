@@ -1,0 +1,266 @@
+/** `prep quiz`: timed, scheduled drills in the terminal; every answered round is appended to the history at once. */
+import type { Story } from '../../story/types.js';
+import type { SearchIndex } from '../../search/engine.js';
+import { GRADES, type Grade, type Review } from '../../history/review.js';
+import { loadForCommand, type Context, type StoryOptions } from '../context.js';
+import { EXIT, Interrupted, PrepError, suggestSimilar } from '../errors.js';
+import { truncate, wrapText, type Output } from '../output.js';
+import type { PromptChoice, QuizPrompts } from '../prompts.js';
+import { formatDue, parseDay, startOfDay } from '../../quiz/dates.js';
+import { seededRandom, type Random } from '../../quiz/random.js';
+import { advanceRound, roundReview, startRound, type PlannedRound, type QuizMode, type RoundState } from '../../quiz/round.js';
+import { chooseQuestion, pickChoices, planSession, PICK_TARGET_SECONDS, type QuestionOption, type SessionPlan } from '../../quiz/select.js';
+import { pacingPlan, renderAnswerTime, renderTimer } from '../../quiz/timer.js';
+import { parseSecondsOption } from './log.js';
+import { renderOutline } from '../../quiz/outline.js';
+import { renderSummary, summarizeSession } from '../../quiz/summary.js';
+import { formatDuration } from '../../story/text.js';
+
+/** Options of `prep quiz`, as commander hands them over. */
+export interface QuizOptions extends StoryOptions {
+  mode?: string;
+  count?: string;
+  time?: string;
+  competency?: string;
+  tag?: string;
+  cram?: boolean;
+  until?: string;
+  history?: string;
+  seed?: string;
+}
+
+/** What the quiz takes from outside besides the context; tests replace all of it. */
+export interface QuizDeps {
+  prompts?: QuizPrompts;
+  /** Whether stdin and stdout are a terminal. */
+  interactive?: boolean;
+  random?: Random;
+  /** Monotonic milliseconds, for answer durations. */
+  clock?: () => number;
+  /** Current terminal width. */
+  columns?: () => number;
+}
+
+/** Validated quiz settings. */
+export interface QuizSettings {
+  mode: QuizMode;
+  count: number;
+  target: number;
+  cram: boolean;
+  until: Date | null;
+}
+
+const GRADE_TEXT: Record<Grade, { name: string; description: string }> = {
+  again: { name: 'Again', description: 'blanked, rambled, or missed the point' },
+  hard: { name: 'Hard', description: 'got there, with long pauses or a missing part' },
+  good: { name: 'Good', description: 'told it clearly, about on time' },
+  easy: { name: 'Easy', description: 'effortless and crisp' },
+};
+
+/** Defaults from `prep config` / PREP_TIME / PREP_COUNT. */
+export interface QuizDefaults {
+  time?: number;
+  count?: number;
+}
+
+/** Check the options over the configured defaults; bad values are usage errors (exit 2). */
+export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDefaults = {}): QuizSettings {
+  const mode = (opts.mode ?? 'tell') as QuizMode;
+  if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, 2, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
+  const count = opts.count === undefined ? (defaults.count ?? 5) : Number(opts.count);
+  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new PrepError('usage.count', `--count must be a positive whole number, not "${opts.count}"`, 2, 'example: --count 5');
+  // The configured time is for telling a story; picking one has its own, shorter default.
+  let target = mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? 120);
+  if (opts.time !== undefined) {
+    const t = parseSecondsOption('time', opts.time, 3600);
+    if (t < 1) throw new PrepError('usage.time', `--time must be at least 1 second, not "${opts.time}"`, 2);
+    target = Math.round(t);
+  }
+  let until: Date | null = null;
+  if (opts.until !== undefined) {
+    until = parseDay(opts.until);
+    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, 2, 'example: --until 2026-03-14 (the day of your interview)');
+    if (until.getTime() < startOfDay(now).getTime()) throw new PrepError('usage.until', `--until "${opts.until}" is in the past`, 2, 'give the date of an interview still ahead');
+  }
+  return { mode, count, target, cram: Boolean(opts.cram), until };
+}
+
+/** Stories narrowed by --competency / --tag, or a usage error naming what exists. */
+async function filterPool(stories: Story[], index: SearchIndex, opts: QuizOptions): Promise<Story[]> {
+  let pool = stories;
+  if (opts.competency !== undefined) {
+    const { findCompetency } = await import('../../search/engine.js');
+    const { COMPETENCIES } = await import('../../search/competencies.js');
+    const { storiesWithCompetency } = await import('../../quiz/filter.js');
+    const comp = findCompetency(opts.competency);
+    if (!comp) {
+      const similar = suggestSimilar(opts.competency, COMPETENCIES.map((c) => c.id));
+      throw new PrepError('usage.competency', `unknown competency "${opts.competency}"`, 2, similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?` : '`prep coverage` lists the competencies');
+    }
+    pool = storiesWithCompetency(pool, index, comp);
+    if (!pool.length) throw new PrepError('quiz.empty', `no story shows the competency "${comp.id}"`, 2, '`prep coverage` shows which competencies your stories cover');
+  }
+  if (opts.tag !== undefined) {
+    const { allTags, storiesWithTag } = await import('../../quiz/filter.js');
+    const tagged = storiesWithTag(pool, opts.tag);
+    if (!tagged.length) {
+      const tags = allTags(stories);
+      const similar = suggestSimilar(opts.tag, tags);
+      throw new PrepError(
+        'usage.tag',
+        `no story${opts.competency ? ' with that competency' : ''} has the tag "${opts.tag}"`,
+        2,
+        similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?` : tags.length ? `tags in your notes: ${tags.slice(0, 8).join(', ')}` : 'no story has tags yet; add `tags: [...]` to its front matter',
+      );
+    }
+    pool = tagged;
+  }
+  return pool;
+}
+
+/** Question options of a story with how well each fits it: own and title questions 1, bank questions their search score. */
+function questionOptions(story: Story, won: Map<string, string[]>, questionsFor: (s: Story, w: Map<string, string[]>) => string[], match: (q: string) => number): QuestionOption[] {
+  const texts = questionsFor(story, won);
+  const fromBank = !story.questions.length && Boolean(won.get(story.id)?.length);
+  return texts.map((text) => ({ text, score: fromBank ? match(text) : 1 }));
+}
+
+/** The round header: "Question 2/5 · 3 due · 4 new". */
+function header(i: number, plan: SessionPlan, settings: QuizSettings, c: Output['c']): string {
+  const bits = [c.bold(`Question ${i + 1}/${plan.rounds.length}`)];
+  if (settings.cram) bits.push(c.magenta('cram: schedule unchanged'));
+  else {
+    bits.push(`${plan.dueCount} due`);
+    if (plan.newCount) bits.push(`${plan.newCount} new`);
+    if (settings.until && plan.beforeInterviewCount) bits.push(`${plan.beforeInterviewCount} before the interview`);
+  }
+  return bits.join(c.dim(' · '));
+}
+
+/** Run a quiz session; returns the exit code. Ctrl-C keeps earlier rounds and exits 130 via Interrupted. */
+export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = {}): Promise<number> {
+  const { readSettings } = await import('../../config/config-file.js');
+  const settings = parseQuizOptions(opts, ctx.now(), opts.count === undefined || opts.time === undefined ? readSettings(ctx).values : {});
+  const interactive = deps.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (!interactive) {
+    throw new PrepError('quiz.not-a-terminal', 'quiz needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', 2);
+  }
+  const o = ctx.out;
+  const c = o.c;
+  const columns = deps.columns ?? (() => process.stdout.columns || o.columns);
+  const width = () => Math.max(20, Math.min(columns(), 100) - 1);
+  const clock = deps.clock ?? (() => performance.now());
+  const random = deps.random ?? seededRandom(opts.seed !== undefined ? Number(opts.seed) : Date.now() ^ process.pid);
+
+  const loaded = await loadForCommand(ctx, opts);
+  const { loadIndex } = await import('../search-context.js');
+  const index = await loadIndex(ctx, loaded);
+  const pool = await filterPool(loaded.stories, index, opts);
+  const { openHistory, appendReview } = await import('../../history/log-file.js');
+  const history = openHistory(ctx, opts.history);
+  const { createScheduler, replayHistory, reviewCard, previewDue, recallAt } = await import('../../history/replay.js');
+  const scheduler = createScheduler();
+  const start = ctx.now();
+  const cards = replayHistory(history.reviews, start, scheduler);
+  const plan = planSession({
+    ids: pool.map((s) => s.id),
+    due: new Map([...cards].map(([id, card]) => [id, card.due])),
+    recall: (id, at) => recallAt(scheduler, cards.get(id), at),
+    now: start,
+    count: settings.count,
+    cram: settings.cram,
+    until: settings.until,
+    random,
+  });
+  const byId = new Map(loaded.stories.map((s) => [s.id, s]));
+  if (!plan.rounds.length) {
+    const next = plan.nextDue ? `; next: ${byId.get(plan.nextDue.id)?.title ?? plan.nextDue.id} ${formatDue(plan.nextDue.due, start)}` : '';
+    o.out(`Nothing is due${next}.`);
+    o.out(c.dim('drill anyway with `prep quiz --cram`, or name your interview date with --until YYYY-MM-DD'));
+    return EXIT.ok;
+  }
+
+  const { bankAnswers, questionsFor } = await import('../../search/questions.js');
+  const { matchQuestion } = await import('../../search/engine.js');
+  const won = bankAnswers(index);
+  const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock);
+  const written: Review[] = [];
+
+  const playRound = async (i: number): Promise<void> => {
+    const story = byId.get(plan.rounds[i]!.id)!;
+    const recent = history.reviews.filter((r) => r.story === story.id && r.question).slice(-2).map((r) => r.question!);
+    const options = questionOptions(story, won, questionsFor, (q) => matchQuestion(index, q, { limit: 3 }).matches.find((m) => m.id === story.id)?.score ?? 0);
+    const question = chooseQuestion(options, recent, random);
+    const round: PlannedRound = { storyId: story.id, question, mode: settings.mode, target: settings.target, cram: settings.cram };
+    if (settings.mode === 'pick') {
+      const scores = new Map(matchQuestion(index, question, { limit: loaded.stories.length }).matches.map((m) => [m.id, m.score]));
+      round.choices = pickChoices(story.id, scores, loaded.stories.map((s) => s.id), random);
+    }
+    const w = width();
+    o.out('');
+    o.out(header(i, plan, settings, c));
+    o.out(wrapText(question, w).map((l) => c.bold.yellow(l)).join('\n'));
+    const asked = startRound(round, clock());
+    let state: RoundState;
+    if (round.mode === 'tell') {
+      const hint = 'Answer out loud, then press Enter.';
+      const pace = story.kind === 'star' ? `pace ${pacingPlan(round.target)}` : '';
+      o.out(c.dim(pace && hint.length + 2 + pace.length <= w ? `${hint}  ${pace}` : truncate(hint, w)));
+      const ms = await prompts.timeAnswer((elapsed, cols) => renderTimer(elapsed, round.target, cols, c, story.kind));
+      const answered = advanceRound(asked, { type: 'answer', atMs: asked.startedMs + ms });
+      o.out(renderAnswerTime(answered.seconds, round.target, c));
+      o.out('');
+      o.out(renderOutline(story, width(), c).join('\n'));
+      const preview = settings.cram ? null : previewDue(scheduler, cards.get(story.id), ctx.now());
+      const choices: PromptChoice<Grade>[] = GRADES.map((g) => ({
+        value: g,
+        name: preview ? `${GRADE_TEXT[g].name.padEnd(6)} ${c.dim(`next ${formatDue(preview[g], ctx.now())}`)}` : GRADE_TEXT[g].name,
+        short: GRADE_TEXT[g].name,
+        description: GRADE_TEXT[g].description,
+      }));
+      const grade = await prompts.select({ message: 'How did it go?', choices, default: 'good' });
+      state = advanceRound(answered, { type: 'grade', grade });
+    } else {
+      const picked = await prompts.select({
+        message: 'Which story would you tell?',
+        choices: round.choices!.map((id) => ({ value: id, name: truncate(byId.get(id)!.title, Math.max(10, width() - 6)) })),
+      });
+      state = advanceRound(asked, { type: 'answer', atMs: clock(), picked });
+      const took = formatDuration(state.seconds);
+      if (picked === story.id) o.out(c.green(`✓ right, in ${took}: graded ${state.phase === 'graded' ? state.grade : ''}`));
+      else o.out(c.red(`✗ not that one, graded again; the question came from:`));
+      o.out(renderOutline(story, width(), c).join('\n'));
+      if (i < plan.rounds.length - 1) await prompts.pause('Press Enter for the next question.');
+    }
+    const at = ctx.now();
+    const review = roundReview(state, at);
+    appendReview(history.file, review);
+    written.push(review);
+    if (!review.cram) cards.set(story.id, reviewCard(scheduler, cards.get(story.id), at, review.grade));
+  };
+
+  const finish = (heading: string) => {
+    const drilled = [...new Set(written.map((r) => r.story))];
+    const next = settings.cram ? [] : drilled.filter((id) => cards.has(id)).map((id) => ({ title: byId.get(id)?.title ?? id, due: cards.get(id)!.due }));
+    o.out('');
+    o.out(renderSummary(summarizeSession(written), next, ctx.now(), c, heading).join('\n'));
+    if (written.length) o.out(c.dim(`saved to ${history.file}`));
+  };
+
+  for (let i = 0; i < plan.rounds.length; i++) {
+    try {
+      await playRound(i);
+    } catch (e) {
+      const name = (e as { name?: string })?.name;
+      if (e instanceof Interrupted || name === 'ExitPromptError' || name === 'AbortPromptError') {
+        o.out('');
+        o.out(c.dim('Stopped; the unfinished round was not recorded.'));
+        if (written.length) finish('So far');
+        throw e instanceof Interrupted ? e : new Interrupted();
+      }
+      throw e;
+    }
+  }
+  finish('Session done');
+  return EXIT.ok;
+}

@@ -1,0 +1,121 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLog } from '../../src/cli/commands/log.js';
+import { runStats } from '../../src/cli/commands/stats.js';
+import { starStory, tempDir, testContext, writeTree } from '../helpers.js';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+function notes(): string {
+  return writeTree(tempDir(), {
+    'stories/a.md': starStory('Arguing about the queue design', { situation: 'My lead and I disagreed about the queue design.' }),
+    'stories/b.md': starStory('The outage I caused', { action: 'I rolled back my bad config push and wrote the postmortem.' }),
+    'stories/c.md': starStory('Cutting scope to hit the launch', { situation: 'The launch date was fixed and we were behind.' }),
+  });
+}
+
+const read = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('prep log', () => {
+  it('appends one review line for a story found by title words, and says when it is due', async () => {
+    const dir = notes();
+    const ctx = testContext(dir, {}, NOW);
+    const history = join(dir, 'h.jsonl');
+    expect(await runLog(ctx, ['queue', 'design'], { stories: ['stories'], history, grade: 'Good', seconds: '1:45', question: 'Tell me about a conflict, with your lead.' })).toBe(0);
+    expect(read(history)).toEqual([{ v: 1, at: NOW.toISOString(), story: 'arguing-about-the-queue-design', question: 'Tell me about a conflict, with your lead.', mode: 'log', seconds: 105, target: 120, grade: 'good', cram: false }]);
+    expect(ctx.out.stdout[0]).toMatch(/^logged good for "Arguing about the queue design" in 1:45 · next due in \d+ days$/);
+  });
+
+  it('uses PREP_HISTORY, and the data folder when neither is given', async () => {
+    const dir = notes();
+    const envFile = join(dir, 'env.jsonl');
+    await runLog(testContext(dir, { PREP_HISTORY: envFile }, NOW), ['outage'], { stories: ['stories'], grade: 'hard' });
+    expect(read(envFile)).toHaveLength(1);
+    const ctx = testContext(dir, {}, NOW);
+    await runLog(ctx, ['outage'], { stories: ['stories'], grade: 'again' });
+    expect(read(join(ctx.folders.data, 'history.jsonl'))[0]).toMatchObject({ grade: 'again', seconds: null, question: null });
+  });
+
+  it('rejects a bad grade or duration with a usage error and writes nothing', async () => {
+    const dir = notes();
+    const history = join(dir, 'h.jsonl');
+    const err = await runLog(testContext(dir), ['outage'], { stories: ['stories'], history, grade: 'goood' }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'usage.grade', exitCode: 2, message: 'unknown grade "goood"' });
+    expect(err.hint).toContain('did you mean "good"?');
+    const secs = await runLog(testContext(dir), ['outage'], { stories: ['stories'], history, grade: 'good', seconds: 'long' }).catch((e) => e);
+    expect(secs).toMatchObject({ code: 'usage.seconds', exitCode: 2 });
+    const story = await runLog(testContext(dir), ['outgae'], { stories: ['stories'], history, grade: 'good' }).catch((e) => e);
+    expect(story).toMatchObject({ code: 'story.unknown', exitCode: 2 });
+    expect(() => readFileSync(history)).toThrow();
+  });
+});
+
+describe('prep stats', () => {
+  function withHistory() {
+    const dir = notes();
+    const history = join(dir, 'h.jsonl');
+    const line = (o: object) => JSON.stringify({ v: 1, mode: 'tell', target: 120, cram: false, question: 'q', ...o }) + '\n';
+    writeFileSync(
+      history,
+      line({ at: '2026-02-27T09:00:00Z', story: 'arguing-about-the-queue-design', seconds: 130, grade: 'hard', question: 'Tell me, "briefly", about a conflict' }) +
+        line({ at: '2026-03-01T09:00:00Z', story: 'arguing-about-the-queue-design', seconds: 100, grade: 'good' }) +
+        line({ at: '2026-03-01T09:05:00Z', story: 'a-story-since-deleted', seconds: 90, grade: 'easy' }) +
+        'torn{\n',
+    );
+    return { dir, history };
+  }
+
+  it('reports per story as JSON, keeping reviews of deleted stories', async () => {
+    const { dir, history } = withHistory();
+    const ctx = testContext(dir, {}, NOW);
+    await runStats(ctx, { stories: ['stories'], history, json: true });
+    const json = JSON.parse(ctx.out.stdout.join('\n'));
+    expect(json.history).toEqual({ file: history, reviews: 3, skippedLines: [4] });
+    const a = json.stories.find((s: { id: string }) => s.id === 'arguing-about-the-queue-design');
+    expect(a).toMatchObject({ title: 'Arguing about the queue design', exists: true, reviews: 2, lastGrade: 'good', lastReviewed: '2026-03-01T09:00:00Z', averageSeconds: 115, lastSeconds: 100, overTime: 1 });
+    expect(a.recall).toBeGreaterThan(0.8);
+    expect(Date.parse(a.due)).toBeGreaterThan(NOW.getTime());
+    expect(json.stories.find((s: { id: string }) => s.id === 'a-story-since-deleted')).toMatchObject({ exists: false, title: null, reviews: 1 });
+    expect(json.neverDrilled).toEqual(['the-outage-i-caused', 'cutting-scope-to-hit-the-launch']);
+    expect(json.daily).toHaveLength(30);
+    expect(ctx.out.stderr.join('\n')).toContain(`${history}:4: skipped a history line`);
+  });
+
+  it('prints one CSV row per review with proper quoting', async () => {
+    const { dir, history } = withHistory();
+    const ctx = testContext(dir, {}, NOW);
+    await runStats(ctx, { stories: ['stories'], history, csv: true });
+    const rows = (ctx.out.stdout.join('\n') + '\n').split('\r\n');
+    expect(rows[0]).toBe('at,day,story,title,exists,question,mode,seconds,target,grade,cram,picked');
+    expect(rows[1]).toBe('2026-02-27T09:00:00Z,2026-02-27,arguing-about-the-queue-design,Arguing about the queue design,true,"Tell me, ""briefly"", about a conflict",tell,130,120,hard,false,');
+    expect(rows[3]).toMatch(/^2026-03-01T09:05:00Z,2026-03-01,a-story-since-deleted,,false,q,/);
+    expect(rows).toHaveLength(5);
+  });
+
+  it('prints a report that fits 80 and 50 columns', async () => {
+    const { dir, history } = withHistory();
+    for (const columns of [80, 50]) {
+      const ctx = testContext(dir, {}, NOW);
+      (ctx.out as { columns: number }).columns = columns;
+      await runStats(ctx, { stories: ['stories'], history });
+      const text = ctx.out.stdout.join('\n');
+      expect(text).toMatch(/^3 reviews of 2 stories on 2 days/);
+      expect(text).toMatch(/^\(deleted\) a-sto/m);
+      expect(text.replace(/\n/g, ' ')).toContain('Never drilled (2): The outage I caused, Cutting scope to hit the launch');
+      expect(text).toContain('Reviews per day, last 30 days (most 2, 03-01)');
+      expect(text).toMatch(/Answer time, last 3 answers \(target 2:00; 1 over\)/);
+      expect(text).toContain('Weakest competencies');
+      for (const l of text.split('\n').filter((x) => !x.startsWith('history: '))) expect(l.length, l).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('says how to start when there is no history yet', async () => {
+    const dir = notes();
+    const ctx = testContext(dir, {}, NOW);
+    await runStats(ctx, { stories: ['stories'], history: join(dir, 'none.jsonl') });
+    expect(ctx.out.stdout.join('\n').split('\n')[0]).toBe(`No practice recorded yet in ${join(dir, 'none.jsonl')}.`);
+    const both = await runStats(ctx, { json: true, csv: true }).catch((e) => e);
+    expect(both).toMatchObject({ code: 'usage.format', exitCode: 2 });
+  });
+});

@@ -1,0 +1,222 @@
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseQuizOptions, runQuiz, type QuizDeps, type QuizOptions } from '../../src/cli/commands/quiz.js';
+import { Interrupted, PrepError } from '../../src/cli/errors.js';
+import type { PromptChoice, QuizPrompts } from '../../src/cli/prompts.js';
+import { readHistory } from '../../src/history/log-file.js';
+import { replayHistory } from '../../src/history/replay.js';
+import { seededRandom } from '../../src/quiz/random.js';
+import { starStory, tempDir, testContext, writeTree } from '../helpers.js';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+
+function notes(): string {
+  return writeTree(tempDir(), {
+    'stories/queue.md': '---\nquestions:\n  - Tell me about a time you disagreed with your lead.\ntags: [backend]\ncompetencies: [conflict]\n---\n' + starStory('Arguing about the queue design', { situation: 'My lead and I disagreed about the queue design.' }),
+    'stories/work.md': [
+      starStory('The outage I caused', { action: 'I rolled back my bad config push and wrote the postmortem.', result: '' }),
+      starStory('Cutting scope to hit the launch', { situation: 'The launch date was fixed and we were behind.' }),
+    ].join('\n'),
+    'stories/talking-points.md': '# Talking points\n\n## Weaknesses\n\n- I take on too much myself instead of delegating.\n- I go deep on optimization too early.\n',
+  });
+}
+
+type Step = number | 'interrupt';
+type Pick = string | ((choices: PromptChoice<string>[]) => string) | 'interrupt';
+
+/** Prompts that answer from a script and record what they were shown. */
+function scripted(answers: Step[], picks: Pick[]) {
+  const shown = { timers: [] as string[], selects: [] as { message: string; choices: PromptChoice<string>[] }[], pauses: 0 };
+  const prompts: QuizPrompts = {
+    async timeAnswer(render) {
+      shown.timers.push(render(42_000, 80));
+      const a = answers.shift();
+      if (a === undefined) throw new Error('no scripted answer left');
+      if (a === 'interrupt') throw new Interrupted();
+      return a;
+    },
+    async select(opts) {
+      shown.selects.push(opts as never);
+      const p = picks.shift();
+      if (p === undefined) throw new Error('no scripted pick left');
+      if (p === 'interrupt') throw Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+      return (typeof p === 'function' ? p(opts.choices as PromptChoice<string>[]) : p) as never;
+    },
+    async pause() {
+      shown.pauses++;
+    },
+  };
+  return { prompts, shown };
+}
+
+function setup(extra: QuizOptions = {}, now = NOW) {
+  const dir = notes();
+  const ctx = testContext(dir, {}, now);
+  const history = join(dir, 'history.jsonl');
+  const opts: QuizOptions = { stories: ['stories'], history, seed: '1', ...extra };
+  return { dir, ctx, history, opts };
+}
+
+const deps = (prompts: QuizPrompts): QuizDeps => ({ prompts, interactive: true, random: seededRandom(1), clock: () => 0, columns: () => 80 });
+const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+
+describe('prep quiz (tell)', () => {
+  it('asks, times, reveals, grades, and appends one history line per round', async () => {
+    const { ctx, history, opts } = setup({ count: '2' });
+    const { prompts, shown } = scripted([95_000, 150_000], ['good', 'hard']);
+    expect(await runQuiz(ctx, opts, deps(prompts))).toBe(0);
+    const written = lines(history);
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatchObject({ v: 1, at: NOW.toISOString(), mode: 'tell', seconds: 95, target: 120, grade: 'good', cram: false });
+    expect(written[1]).toMatchObject({ seconds: 150, grade: 'hard' });
+    expect(typeof written[0].question).toBe('string');
+    const out = ctx.out.stdout.join('\n');
+    expect(out).toContain('Question 1/2 · 0 due · 4 new');
+    expect(out).toContain(written[0].question);
+    expect(out).toContain('⏱ 1:35 of 2:00');
+    expect(out).toContain('⏱ 2:30, 0:30 over the 2:00 target');
+    expect(out).toMatch(/Session done: 2 answered · average 2:03 · 1 over time/);
+    expect(out).toMatch(/grades: again 0 · hard 1 · good 1 · easy 0/);
+    expect(shown.timers[0]).toMatch(/^0:42 \/ 2:00 /);
+    expect(shown.selects[0]!.message).toBe('How did it go?');
+    expect(shown.selects[0]!.choices.map((c) => c.value)).toEqual(['again', 'hard', 'good', 'easy']);
+    expect(shown.selects[0]!.choices[2]!.name).toMatch(/^Good\s+next in \d+ days$/);
+  });
+
+  it('asks a story its own front-matter question, and a note a question it answers', async () => {
+    const { ctx, history, opts } = setup({ count: '4' });
+    const { prompts } = scripted([60_000, 60_000, 60_000, 60_000], ['good', 'good', 'good', 'good']);
+    await runQuiz(ctx, opts, deps(prompts));
+    const byStory = new Map(lines(history).map((r) => [r.story, r.question]));
+    expect(byStory.get('arguing-about-the-queue-design')).toBe('Tell me about a time you disagreed with your lead.');
+    expect(byStory.get('weaknesses')).toMatch(/weakness|improve/i);
+  });
+
+  it('puts due stories first next time, and says so when nothing is due', async () => {
+    const { ctx, history, opts } = setup({ count: '4' });
+    await runQuiz(ctx, opts, deps(scripted([1000, 1000, 1000, 1000], ['good', 'good', 'good', 'good']).prompts));
+    const again = testContext(ctx.cwd, {}, new Date(NOW.getTime() + 3600_000));
+    expect(await runQuiz(again, opts, deps(scripted([], []).prompts))).toBe(0);
+    expect(again.out.stdout.join('\n')).toMatch(/^Nothing is due; next: .+ in \d+ days\.$/m);
+    // Weeks later all four, graded Good, are due again.
+    const later = testContext(ctx.cwd, {}, new Date(NOW.getTime() + 40 * 86_400_000));
+    await runQuiz(later, { ...opts, count: '1' }, deps(scripted([1000], ['again']).prompts));
+    expect(later.out.stdout.join('\n')).toContain('Question 1/1 · 4 due');
+    expect(lines(history)).toHaveLength(5);
+  });
+
+  it('--cram drills stories that are not due and leaves the schedule unchanged', async () => {
+    const { ctx, history, opts } = setup({ count: '4' });
+    await runQuiz(ctx, opts, deps(scripted([1000, 1000, 1000, 1000], ['good', 'good', 'good', 'good']).prompts));
+    const before = replayHistory(readHistory(history).reviews, NOW);
+    const cram = testContext(ctx.cwd, {}, NOW);
+    const { prompts, shown } = scripted([1000, 1000], ['again', 'again']);
+    await runQuiz(cram, { ...opts, cram: true, count: '2' }, deps(prompts));
+    expect(lines(history).slice(-2).every((r) => r.cram === true)).toBe(true);
+    expect(replayHistory(readHistory(history).reviews, NOW)).toEqual(before);
+    expect(cram.out.stdout.join('\n')).toContain('cram: schedule unchanged');
+    expect(shown.selects[0]!.choices[0]!.name).toBe('Again');
+  });
+
+  it('--until adds stories that would not come up again before the interview', async () => {
+    const { ctx, opts } = setup({ count: '4' });
+    await runQuiz(ctx, opts, deps(scripted([1000, 1000, 1000, 1000], ['easy', 'easy', 'easy', 'easy']).prompts));
+    const next = testContext(ctx.cwd, {}, new Date(NOW.getTime() + 86_400_000));
+    await runQuiz(next, { ...opts, until: '2026-03-05', count: '2' }, deps(scripted([1000, 1000], ['good', 'good']).prompts));
+    expect(next.out.stdout.join('\n')).toContain('Question 1/2 · 0 due · 4 before the interview');
+  });
+
+  it('keeps earlier rounds and records nothing for the round interrupted by Ctrl-C', async () => {
+    const { ctx, history, opts } = setup({ count: '3' });
+    const err = await runQuiz(ctx, opts, deps(scripted([30_000, 'interrupt'], ['good']).prompts)).catch((e) => e);
+    expect(err).toBeInstanceOf(Interrupted);
+    expect(lines(history)).toHaveLength(1);
+    const out = ctx.out.stdout.join('\n');
+    expect(out).toContain('Stopped; the unfinished round was not recorded.');
+    expect(out).toContain('So far: 1 answered');
+  });
+
+  it('treats Ctrl-C in the grade prompt the same way', async () => {
+    const { ctx, history, opts } = setup({ count: '2' });
+    const err = await runQuiz(ctx, opts, deps(scripted([30_000], ['interrupt']).prompts)).catch((e) => e);
+    expect(err).toBeInstanceOf(Interrupted);
+    expect(existsSync(history)).toBe(false);
+  });
+
+  it('warns about a malformed history line by number and still counts the rest', async () => {
+    const { ctx, history, opts } = setup({ count: '1' });
+    writeFileSync(history, '{"v":1,"at":"2026-03-01T10:00:00Z","story":"gone-story","grade":"good"}\nnot json\n');
+    await runQuiz(ctx, opts, deps(scripted([1000], ['good']).prompts));
+    expect(ctx.out.stderr.join('\n')).toContain(`${history}:2: skipped a history line: not valid JSON`);
+    expect(readFileSync(history, 'utf8').startsWith('{"v":1,"at":"2026-03-01T10:00:00Z","story":"gone-story","grade":"good"}\nnot json\n')).toBe(true);
+  });
+
+  it('narrows to a competency or a tag', async () => {
+    const { ctx, history, opts } = setup({ competency: 'conflict', count: '5' });
+    await runQuiz(ctx, opts, deps(scripted([1000], ['good']).prompts));
+    expect(lines(history).map((r) => r.story)).toEqual(['arguing-about-the-queue-design']);
+    const tagged = setup({ tag: 'BACKEND' });
+    await runQuiz(tagged.ctx, tagged.opts, deps(scripted([1000], ['good']).prompts));
+    expect(lines(tagged.history).map((r) => r.story)).toEqual(['arguing-about-the-queue-design']);
+  });
+});
+
+describe('prep quiz (pick)', () => {
+  it('offers four titles, grades the pick itself, and records what was picked', async () => {
+    const { ctx, history, opts } = setup({ mode: 'pick', count: '2' });
+    const right = (choices: PromptChoice<string>[]) => choices.find((c) => !c.name.startsWith('x'))!.value;
+    const { prompts, shown } = scripted([], [(cs) => cs[0]!.value, right]);
+    await runQuiz(ctx, opts, deps(prompts));
+    const written = lines(history);
+    expect(written).toHaveLength(2);
+    expect(shown.selects[0]!.message).toBe('Which story would you tell?');
+    expect(shown.selects[0]!.choices).toHaveLength(4);
+    expect(shown.selects[0]!.choices.map((c) => c.value)).toContain(written[0].story);
+    for (const r of written) {
+      expect(r).toMatchObject({ mode: 'pick', target: 20 });
+      expect(r.grade).toBe(r.picked === r.story ? 'easy' : 'again');
+    }
+    expect(shown.pauses).toBe(1);
+  });
+});
+
+describe('prep quiz errors', () => {
+  it('exits 2 at once without a terminal, pointing at prep log', async () => {
+    const { ctx } = setup();
+    const err = await runQuiz(ctx, { stories: ['does-not-exist'] }, { interactive: false }).catch((e) => e);
+    expect(err).toBeInstanceOf(PrepError);
+    expect(err).toMatchObject({ code: 'quiz.not-a-terminal', exitCode: 2 });
+    expect(err.message).toContain('prep log');
+  });
+
+  it('rejects bad --count, --time and --until values with usage errors', () => {
+    const bad = (o: QuizOptions) => {
+      try {
+        parseQuizOptions(o, NOW);
+      } catch (e) {
+        return e as PrepError;
+      }
+      throw new Error('no error');
+    };
+    expect(bad({ count: '0' })).toMatchObject({ code: 'usage.count', exitCode: 2 });
+    expect(bad({ count: '2.5' }).message).toBe('--count must be a positive whole number, not "2.5"');
+    expect(bad({ time: 'soon' })).toMatchObject({ code: 'usage.time', exitCode: 2 });
+    expect(bad({ until: '14/03/2026' })).toMatchObject({ code: 'usage.until', exitCode: 2 });
+    expect(bad({ until: '2026-03-01' }).message).toBe('--until "2026-03-01" is in the past');
+    expect(parseQuizOptions({ until: '2026-03-02', time: '1:30' }, NOW)).toMatchObject({ target: 90, count: 5, mode: 'tell' });
+    expect(parseQuizOptions({}, NOW, { time: 90, count: 3 })).toMatchObject({ target: 90, count: 3 });
+    expect(parseQuizOptions({ mode: 'pick' }, NOW, { time: 90 })).toMatchObject({ target: 20 });
+  });
+
+  it('suggests a competency or tag for a misspelt one', async () => {
+    const { ctx, opts } = setup({ competency: 'conflcit' });
+    const err = await runQuiz(ctx, opts, deps(scripted([], []).prompts)).catch((e) => e);
+    expect(err).toMatchObject({ code: 'usage.competency', exitCode: 2, message: 'unknown competency "conflcit"' });
+    expect(err.hint).toContain('"conflict"');
+    const t = setup({ tag: 'bakend' });
+    const tagErr = await runQuiz(t.ctx, t.opts, deps(scripted([], []).prompts)).catch((e) => e);
+    expect(tagErr).toMatchObject({ code: 'usage.tag', exitCode: 2 });
+    expect(tagErr.hint).toContain('"backend"');
+  });
+});
