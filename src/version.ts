@@ -1,11 +1,15 @@
 /** The tool's version, read from package.json (cache keys depend on it). */
 import { readFileSync } from 'node:fs';
 
-/** prep's version string. */
+/** prep's version string (from dist/ or dist/bundle/, package.json is one or two folders up). */
 export const VERSION: string = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
+  for (const rel of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'prep-interview-stories' && pkg.version) return pkg.version;
+    } catch {
+      // try the next candidate
+    }
   }
+  return '0.0.0';
 })();

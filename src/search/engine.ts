@@ -62,6 +62,28 @@ export interface SearchIndex {
   avgLen: number;
   /** Surface words seen in the stories, for typo correction of query words. */
   vocab: string[];
+  /** The stemmed lexicon and related-word table, stored with the cached index so a lookup need not rebuild them. */
+  tables?: SearchTables;
+}
+
+/** Stemmed forms of the built-in lexicon and related words (depend only on prep's version). */
+export interface SearchTables {
+  lexicon: { single: string[]; phrases: string[][]; bank: string[][] }[];
+  related: Record<string, string[]>;
+}
+
+/** Use tables stored with a cached index instead of stemming the lexicon again. */
+function adoptTables(t: SearchTables | undefined): void {
+  if (!t || lexCache || t.lexicon.length !== COMPETENCIES.length) return;
+  lexCache = t.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases, bank: e.bank.map((b) => new Set(b)) }));
+  relatedCache = new Map(Object.entries(t.related).map(([k, v]) => [k, new Set(v)]));
+}
+
+function exportTables(): SearchTables {
+  return {
+    lexicon: lexicon().map((e) => ({ single: [...e.single], phrases: e.phrases, bank: e.bank.map((b) => [...b]) })),
+    related: Object.fromEntries([...relatedStems()].map(([k, v]) => [k, [...v]])),
+  };
 }
 
 interface LexEntry {
@@ -190,7 +212,7 @@ export function buildIndex(stories: Story[]): SearchIndex {
   tfs.forEach((tf, i) => {
     for (const [t, f] of tf) (postings[t] ??= []).push(i, Math.round(f * 10) / 10);
   });
-  return { docs, postings, avgLen, vocab: [...vocab] };
+  return { docs, postings, avgLen, vocab: [...vocab], tables: exportTables() };
 }
 
 /** A typo fixed in a query word. */
@@ -232,6 +254,7 @@ function idf(index: SearchIndex, t: string): number {
 /** Turn a question into weighted terms and competencies. */
 export function planQuery(index: SearchIndex, question: string, correct?: Corrector): QueryPlan {
   const { kept, dropped } = readQuestion(question);
+  adoptTables(index.tables);
   const lx = lexicon();
   const known = (t: string) => index.postings[t] !== undefined || lx.some((e) => e.single.has(t));
   const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [], storyQuestion: false };
@@ -322,11 +345,14 @@ export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
     let score = useComp ? (l + COMPETENCY_WEIGHT * c) / (1 + COMPETENCY_WEIGHT) : l;
     if (plan.storyQuestion && index.docs[d]!.kind === 'note') score *= NOTE_FACTOR_FOR_STORY_QUESTIONS;
     if (score <= 0.01) continue;
-    const doc = index.docs[d]!;
-    out.push({ id: doc.id, score: Math.round(score * 1000) / 1000, competencies: storyCompetencyIds(doc), terms: [...new Set(hits[d])] });
+    out.push({ id: index.docs[d]!.id, score: Math.round(score * 1000) / 1000, competencies: [], terms: [], doc: d } as Match & { doc: number });
   }
   out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  return out.slice(0, limit);
+  // Competencies and matched terms only for the results shown.
+  return out.slice(0, limit).map((m) => {
+    const d = (m as Match & { doc: number }).doc;
+    return { id: m.id, score: m.score, competencies: storyCompetencyIds(index.docs[d]!), terms: [...new Set(hits[d])] };
+  });
 }
 
 /** Competencies a story shows clearly enough to be tagged with them (strongest first, at most three). */

@@ -60,8 +60,11 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
   const { matchQuestion } = await import('../../search/engine.js');
   const { makeCorrector } = await import('../../search/fuzzy.js');
   const { plan, matches } = matchQuestion(index, question, { limit, correct: makeCorrector() });
-  const stories = await withCompetencies(loaded.stories, index);
-  const byId = new Map(stories.map((s) => [s.id, s]));
+  // Competencies are filled in only for the stories shown.
+  const shown = new Set(matches.map((m) => m.id));
+  const picked = loaded.stories.map((s, i) => ({ s, i })).filter((x) => shown.has(x.s.id));
+  const filled = await withCompetencies(picked.map((x) => x.s), { ...index, docs: picked.map((x) => index.docs[x.i]!) });
+  const byId = new Map(filled.map((s) => [s.id, s]));
   const { bestSnippet, matchedFields } = await import('../../search/snippet.js');
   const stemsOf = (m: Match) => new Set([...m.terms, ...plan.terms.filter((t) => t.source !== 'expansion').map((t) => t.term)]);
   const o = ctx.out;
