@@ -44,16 +44,23 @@ function evaluate(name, stories, questions, labelOf) {
   return tally;
 }
 
-const samplesSet = JSON.parse(readFileSync(join(root, 'bench/eval/samples.json'), 'utf8'));
+// Sample stories are labeled by title; a heading title (e.g. "Talking points") stands for every note under it.
 const sampleStories = load(readdirSync(join(root, 'stories')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'stories', f)));
-const idByTitle = new Map(sampleStories.map((s) => [s.title, s.id]));
-evaluate('samples', sampleStories, samplesSet.questions, (item) => item.titles.map((t) => idByTitle.get(t) ?? `missing:${t}`));
-
+const idsForTitle = (t) => {
+  const ids = sampleStories.filter((s) => s.title === t || s.path.includes(t)).map((s) => s.id);
+  return ids.length ? ids : [`missing:${t}`];
+};
 const seeds = resolve(root, '../shared/seeds');
-if (existsSync(seeds)) {
-  const seedSet = JSON.parse(readFileSync(join(root, 'bench/eval/seeds.json'), 'utf8'));
-  const files = readdirSync(seeds).sort().map((f) => join(seeds, f));
-  evaluate('seeds', load(files), seedSet.questions, (item) => item.ids);
-} else {
-  console.log(`seeds: skipped (${seeds} not found)`);
+const seedStories = existsSync(seeds) ? load(readdirSync(seeds).sort().map((f) => join(seeds, f))) : null;
+
+for (const [label, file] of [['tuning set', 'bench/eval'], ['held-out set', 'bench/eval/holdout']]) {
+  console.log(`— ${label} (${file}) —`);
+  const samples = JSON.parse(readFileSync(join(root, file, 'samples.json'), 'utf8'));
+  evaluate('samples', sampleStories, samples.questions, (item) => item.titles.flatMap(idsForTitle));
+  if (seedStories) {
+    const seedSet = JSON.parse(readFileSync(join(root, file, 'seeds.json'), 'utf8'));
+    evaluate('seeds', seedStories, seedSet.questions, (item) => item.ids);
+  } else {
+    console.log(`seeds: skipped (${seeds} not found)`);
+  }
 }
