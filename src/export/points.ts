@@ -1,0 +1,151 @@
+/** Reduce story text to its bones: points from bullets and sentences, briefs cut at a word, numbers found. Pure. */
+
+/** A piece of text and whether it is emphasised (a number in a result). */
+export interface Run {
+  text: string;
+  strong: boolean;
+}
+
+const BULLET = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
+// A sentence ends at . ! ? followed by a space and something that starts a sentence.
+const SENTENCE_END = /(?<=[.!?…])\s+(?=["“'‘(\[]?[\p{Lu}\p{N}])/u;
+
+/** Split prose into sentences, keeping abbreviations like "e.g. the" together (next word lowercase). */
+export function toSentences(text: string): string[] {
+  return text
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+interface Item {
+  text: string;
+  children: string[];
+}
+
+/**
+ * The top-level points of a STAR part: each bullet with its sub-bullets folded in ("Docs: tools; roadmap"),
+ * and each sentence of a prose paragraph. Order is kept.
+ */
+export function toPoints(text: string): string[] {
+  const items: Item[] = [];
+  let topIndent: number | null = null;
+  let para: string[] = [];
+  const flushPara = () => {
+    if (para.length) for (const s of toSentences(para.join(' '))) items.push({ text: s, children: [] });
+    para = [];
+  };
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!raw.trim()) {
+      flushPara();
+      continue;
+    }
+    const m = BULLET.exec(raw);
+    if (m) {
+      flushPara();
+      const indent = m[1]!.replace(/\t/g, '  ').length;
+      const body = m[2]!.trim();
+      if (topIndent === null || indent <= topIndent || !items.length) {
+        topIndent = topIndent === null ? indent : Math.min(topIndent, indent);
+        items.push({ text: body, children: [] });
+      } else {
+        items[items.length - 1]!.children.push(body);
+      }
+    } else if (/^\s{2,}\S/.test(raw) && items.length && topIndent !== null && !para.length) {
+      // An indented continuation line of the previous bullet.
+      const last = items[items.length - 1]!;
+      if (last.children.length) last.children[last.children.length - 1] += ` ${raw.trim()}`;
+      else last.text += ` ${raw.trim()}`;
+    } else {
+      para.push(raw.trim());
+    }
+  }
+  flushPara();
+  return items.map((it) => {
+    if (!it.children.length) return it.text;
+    const sep = /[:—–-]$/.test(it.text) ? ' ' : ': ';
+    return `${it.text}${sep}${it.children.map((c) => c.replace(/[.;,]$/, '')).join('; ')}`;
+  });
+}
+
+/** Cut text to at most `max` characters at a word boundary, ending with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if ([...t].length <= max) return t;
+  const chars = [...t].slice(0, Math.max(1, max - 1)).join('');
+  // Prefer ending at a clause (", " "; " ": " " — ") near the limit, else at the last word.
+  const clause = Math.max(...[', ', '; ', ': ', ' — ', ' – ', ' ('].map((c) => chars.lastIndexOf(c)));
+  const space = chars.lastIndexOf(' ');
+  const end = clause > max * 0.75 ? clause : space > max * 0.6 ? space : chars.length;
+  let kept = chars.slice(0, end);
+  // Never end on a figure whose unit was cut off ("shipped 1…" of "shipped 1 week later").
+  if (/\d[\d.,]*$/.test(kept) && kept.lastIndexOf(' ') > max * 0.5) kept = kept.slice(0, kept.lastIndexOf(' '));
+  return `${kept.replace(/[\s,;:—–(\-]+$/u, '')}…`;
+}
+
+/**
+ * One or two lines from a STAR part: whole points while they fit in `max` characters, the first one shortened if
+ * it alone is longer. Points that end a sentence are joined by a space, others by "; ".
+ */
+export function brief(text: string, max: number): string {
+  const points = toPoints(text);
+  if (!points.length) return '';
+  let out = '';
+  for (const p of points) {
+    const joined = out ? `${out}${/[.!?…:]$/.test(out) ? ' ' : '; '}${p}` : p;
+    if ([...joined].length > max) {
+      if (!out) return shorten(p, max);
+      // Room left for a useful part of the next point: take it, shortened; otherwise stop here.
+      return max - [...out].length > 40 ? shorten(joined, max) : `${out}${/[.!?…]$/.test(out) ? '' : ' …'}`;
+    }
+    out = joined;
+  }
+  return out;
+}
+
+/** What a list of points keeps when capped: the kept points (shortened) and how many were left out. */
+export interface Capped {
+  points: string[];
+  more: number;
+}
+
+/** Keep at most `max` points, each at most `chars` long, preferring points `prefer` picks; original order kept. */
+export function capPoints(points: string[], max: number, chars: number, prefer: (p: string) => boolean = () => false): Capped {
+  const keep = new Set<number>();
+  points.forEach((p, i) => {
+    if (keep.size < max && prefer(p)) keep.add(i);
+  });
+  for (let i = 0; i < points.length && keep.size < max; i++) keep.add(i);
+  return {
+    points: points.filter((_, i) => keep.has(i)).map((p) => shorten(p, chars)),
+    more: points.length - keep.size,
+  };
+}
+
+const UNIT =
+  '%|‰|×|x|k|K|M|B|bn|[KMGTP]i?B|[kKMGT]b(?:ps)?|ms|µs|ns|s|h|hrs?|hours?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|yrs?|times|percent|pp|points?|rps|qps|req/s|users|customers|rows|hosts|servers|nodes|engineers|teams|people|tickets|bugs|incidents';
+const NUMBER = new RegExp(
+  // Currency, a number with separators, an optional range, then a unit (attached, spaced or hyphenated).
+  `(?<![\\p{L}\\p{N}_])(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*(?:\\s?(?:–|-|to)\\s?\\d+(?:[.,]\\d+)*)?\\+?(?:(?:\\s|-)?(?:${UNIT})(?![\\p{L}\\p{N}]))?(?:\\s\\d+(?:[.,]\\d+)*\\s?(?:minutes?|mins?|seconds?|s))?(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** Whether text states a figure (a digit not part of a name such as "S3" or "EC2"). */
+export function hasNumber(text: string): boolean {
+  NUMBER.lastIndex = 0;
+  return NUMBER.test(text);
+}
+
+/** Split text into runs with its figures ("90%", "3 hours 40 minutes", "$12k", "1,200 rows") marked strong. */
+export function emphasiseNumbers(text: string): Run[] {
+  const runs: Run[] = [];
+  let at = 0;
+  NUMBER.lastIndex = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    if (m.index! > at) runs.push({ text: text.slice(at, m.index), strong: false });
+    runs.push({ text: m[0], strong: true });
+    at = m.index! + m[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), strong: false });
+  return runs;
+}
