@@ -269,7 +269,8 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
       add(t, 1, 'question');
       continue;
     }
-    const fixes = correct(w, vocabulary(index)).filter((f) => f.word !== w);
+    // A longer or shorter form of the same word ("drive" / "driven") is not a typo.
+    const fixes = correct(w, vocabulary(index)).filter((f) => !f.word.startsWith(w) && !w.startsWith(f.word));
     if (!fixes.length) add(t, 1, 'question');
     for (const f of fixes.slice(0, 2)) {
       plan.corrected.push({ from: w, to: f.word, similarity: f.similarity });
@@ -283,8 +284,10 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   }
   plan.storyQuestion = dropped.some((d) => /\b(time|situation|example|occasion|project)\b/.test(d));
   // Competencies the question names, through single words or whole phrases of the lexicon.
-  const qset = new Set(plan.terms.map((x) => x.term));
-  const qweight = new Map(plan.terms.map((x) => [x.term, x.weight]));
+  // Competencies are read from the question's own words (and fixed typos), not from related words.
+  const own = plan.terms.filter((x) => x.source === 'question' || x.source === 'typo');
+  const qset = new Set(own.map((x) => x.term));
+  const qweight = new Map(own.map((x) => [x.term, x.weight]));
   const qseq = ' ' + words(question).map(stem).join(' ') + ' ';
   const scores = lx.map((e) => {
     let s = 0;

@@ -39,7 +39,7 @@ export const RELATED_GROUPS: readonly string[][] = [
   ['strength', 'strengths', 'strong', 'good at', 'best at', 'excel'],
   ['weakness', 'weaknesses', 'weak', 'improve', 'improving', 'struggle', 'working on', 'growth area'],
   ['career', 'future', 'goal', 'goals', 'long term', 'five years', 'aspire', 'ambition', 'next step'],
-  ['company', 'why here', 'mission', 'culture', 'values', 'product', 'looking for', 'join'],
+  ['company', 'why here', 'mission', 'culture', 'values', 'looking for', 'join'],
   ['question', 'questions', 'ask', 'asking', 'curious', 'interviewer'],
   ['tradeoff', 'trade off', 'tradeoffs', 'compromise', 'balance', 'choose', 'choice', 'decision', 'pros and cons'],
   ['simple', 'simplicity', 'complex', 'complexity', 'over engineering', 'pragmatic'],
