@@ -84,6 +84,20 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .action((opts) => run(async (ctx) => (await import('./commands/coverage.js')).runCoverage(ctx, opts))());
 
   program
+    .command('export')
+    .description('write a printable cheat sheet: a question -> story index and one card per story (PDF or markdown)')
+    .option('-o, --out <file>', 'output file (default: prep-cheatsheet.pdf, or .md with --format md)')
+    .option('-f, --format <format>', 'pdf or md (default: from --out, else pdf)')
+    .option('--paper <size>', 'a4 or letter (default: the paper setting, else a4)')
+    .option('-c, --competency <name>', 'only stories showing this competency (repeatable)', collect)
+    .option('-t, --tag <tag>', 'only stories with this tag (repeatable)', collect)
+    .option('--due', 'only stories due for review')
+    .option('--history <file>', 'review history file for --due (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep export', 'prep export --paper letter --out ~/Desktop/interview.pdf', 'prep export --competency conflict --format md'))
+    .action((opts) => run(async (ctx) => (await import('./commands/export.js')).runExport(ctx, opts))());
+
+  program
     .command('quiz')
     .description('drill: hear a question, tell the story out loud against a timer, grade yourself; due stories first')
     .addOption(new Option('-m, --mode <mode>', 'tell: answer out loud; pick: choose which story answers').choices(['tell', 'pick']).default('tell'))

@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runPrep, starStory, tempDir, writeTree } from '../helpers.js';
+import { hasPoppler, pdfPages, readPng, squash } from '../export/pdf.js';
+
+const poppler = hasPoppler();
+if (!poppler) console.log('SKIPPED: page rendering checks of prep export: poppler-utils (pdftoppm) is not installed');
+
+describe('bin/prep export end to end', () => {
+  it('writes the cheat sheet of the sample stories and prints its path', async () => {
+    const dir = tempDir();
+    const r = runPrep(['export', '--stories', join(ROOT, 'stories')], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wrote prep-cheatsheet\.pdf \(\d+ pages?, 10 stories, 5 notes\)\n$/);
+    const { pages } = await pdfPages(readFileSync(join(dir, 'prep-cheatsheet.pdf')));
+    expect(squash(pages.join(' '))).toContain('Pushing back on a risky schema migration');
+  });
+
+  it('renders page 1 to a PNG that is not blank', async (ctx) => {
+    if (!poppler) {
+      console.log('SKIPPED: pdftoppm is not installed (CI installs poppler-utils)');
+      ctx.skip();
+      return;
+    }
+    const dir = tempDir();
+    const r = runPrep(['export', '--stories', join(ROOT, 'stories'), '--out', 'sheet.pdf', '--paper', 'letter'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const png = spawnSync('pdftoppm', ['-png', '-gray', '-r', '40', '-f', '1', '-l', '1', '-singlefile', join(dir, 'sheet.pdf'), join(dir, 'page1')], { encoding: 'utf8' });
+    expect(png.status, png.stderr).toBe(0);
+    const { width, height, luma } = readPng(join(dir, 'page1.png'));
+    // US letter at 40 dpi.
+    expect([width, height]).toEqual([340, 440]);
+    const inked = luma.filter((v) => v < 200).length / luma.length;
+    expect(inked).toBeGreaterThan(0.02);
+    expect(inked).toBeLessThan(0.5);
+    // Ink in the top band (the header) and down the page (the index), not one blot.
+    const rows = (from: number, to: number) => luma.subarray(from * width, to * width).filter((v) => v < 200).length;
+    expect(rows(0, 60)).toBeGreaterThan(100);
+    expect(rows(120, 300)).toBeGreaterThan(500);
+  });
+
+  it('answers bad input with one line, exit 2 and nothing written', () => {
+    const dir = tempDir();
+    for (const [args, message] of [
+      [['--format', 'docx'], 'prep: unknown format "docx"'],
+      [['--paper', 'a5'], 'prep: unknown paper "a5"'],
+      [['--out', '.'], 'prep: "." is a folder'],
+      [['--out', 'missing/sheet.pdf'], 'prep: cannot write "missing/sheet.pdf": folder "missing" does not exist'],
+    ] as const) {
+      const r = runPrep(['export', '--stories', join(ROOT, 'stories'), ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines[0]).toBe(message);
+      expect(lines.length).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('says when no story matches, with exit 1 and no file', () => {
+    const dir = writeTree(tempDir(), { 'notes/a.md': `---\ntags: [cloud]\n---\n\n${starStory('Cutting the cloud bill', { result: 'Costs fell 40%.' })}` });
+    const r = runPrep(['export', '--stories', 'notes', '--tag', 'cloud', '--competency', 'mentoring'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('prep: no stories match Mentoring and growing others + #cloud; nothing written');
+    expect(existsSync(join(dir, 'prep-cheatsheet.pdf'))).toBe(false);
+  });
+});
