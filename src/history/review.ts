@@ -76,21 +76,42 @@ function invalidReason(x: Record<string, unknown>): string | null {
   return null;
 }
 
+/**
+ * Fast path for a clean file: all lines parsed by one JSON.parse of `[line,line,...]`, one value per line. Null
+ * when any line is blank, torn or malformed (or holds several values), so the caller goes line by line instead.
+ */
+function parseAllAtOnce(text: string, lineCount: number): unknown[] | null {
+  if (!text.endsWith('\n') || text.startsWith('\n') || text.includes('\r') || text.includes('\n\n')) return null;
+  try {
+    const values: unknown = JSON.parse(`[${text.slice(0, -1).replaceAll('\n', ',')}]`);
+    // split() left one empty string after the final newline, so a clean file has one value per line before it.
+    return Array.isArray(values) && values.length === lineCount - 1 ? values : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Parse history text (JSON lines); malformed or torn lines become problems, the rest count. Never throws. */
 export function parseHistory(text: string): ParsedHistory {
   const reviews: Review[] = [];
   const problems: HistoryProblem[] = [];
   const lines = text.split('\n');
+  const values = parseAllAtOnce(text, lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (!line.trim()) continue;
     let x: unknown;
-    try {
-      x = JSON.parse(line);
-    } catch {
-      problems.push({ line: i + 1, message: i === lines.length - 1 ? 'incomplete line (torn write?)' : 'not valid JSON' });
-      continue;
+    if (values) {
+      if (i === lines.length - 1) break;
+      x = values[i];
+    } else {
+      const raw = lines[i]!;
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (!line.trim()) continue;
+      try {
+        x = JSON.parse(line);
+      } catch {
+        problems.push({ line: i + 1, message: i === lines.length - 1 ? 'incomplete line (torn write?)' : 'not valid JSON' });
+        continue;
+      }
     }
     if (typeof x !== 'object' || x === null || Array.isArray(x)) {
       problems.push({ line: i + 1, message: 'not a review object' });

@@ -44,6 +44,13 @@ describe('parseHistory', () => {
     expect(problems[3]!.message).toMatch(/unknown grade "meh"/);
   });
 
+  it('counts a line holding two JSON values as one malformed line, not two reviews', () => {
+    const r = toHistoryLine(review()).trim();
+    const { reviews, problems } = parseHistory(`${r}\n${r},${r}\n${r}\n`);
+    expect(reviews).toHaveLength(2);
+    expect(problems).toEqual([{ line: 2, message: 'not valid JSON' }]);
+  });
+
   it('ignores blank lines and CRLF endings', () => {
     const text = '\n' + toHistoryLine(review()).replace('\n', '\r\n') + '\n\n';
     expect(parseHistory(text)).toEqual({ reviews: [review()], problems: [] });

@@ -1,6 +1,9 @@
 /** `prep quiz`: timed, scheduled drills in the terminal; every answered round is appended to the history at once. */
 import type { Story } from '../../story/types.js';
+import { join } from 'node:path';
 import type { SearchIndex } from '../../search/engine.js';
+import type { LoadedStories } from '../../load/read-stories.js';
+import { VERSION } from '../../version.js';
 import { GRADES, type Grade, type Review } from '../../history/review.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, Interrupted, PrepError, suggestSimilar } from '../errors.js';
@@ -118,11 +121,48 @@ async function filterPool(stories: Story[], index: SearchIndex, opts: QuizOption
   return pool;
 }
 
+/** Bank questions each story answers best, with the search score of that best answer. */
+interface BankQuestions {
+  won: Map<string, string[]>;
+  score: Map<string, number>;
+}
+
+interface BankCache {
+  version: string;
+  key: string;
+  won: [string, string[]][];
+  score: [string, number][];
+}
+
+/**
+ * Which bank questions each story wins, and how well: ranking the whole bank is the slowest step before the first
+ * question, so the result is cached like the search index (keyed by the story files and prep's version).
+ */
+async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: SearchIndex): Promise<BankQuestions> {
+  const { createHash } = await import('node:crypto');
+  const { readJsonCache, writeJsonCache } = await import('../../load/cache.js');
+  const h = createHash('sha1').update(VERSION);
+  for (const f of loaded.files) h.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
+  for (const s of loaded.stories) h.update(`${s.id}\0`);
+  const key = h.digest('hex').slice(0, 16);
+  const file = join(ctx.folders.cache, 'v1', `quiz-bank-${key}.json`);
+  const useCache = !ctx.env.PREP_NO_CACHE;
+  const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
+  if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
+  const { bankAnswers } = await import('../../search/questions.js');
+  const { matchQuestion } = await import('../../search/engine.js');
+  const won = bankAnswers(index);
+  const score = new Map<string, number>();
+  for (const [id, questions] of won) for (const q of questions) score.set(q, matchQuestion(index, q, { limit: 3 }).matches.find((m) => m.id === id)?.score ?? 0);
+  if (useCache) writeJsonCache(file, { version: VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
+  return { won, score };
+}
+
 /** Question options of a story with how well each fits it: own and title questions 1, bank questions their search score. */
-function questionOptions(story: Story, won: Map<string, string[]>, questionsFor: (s: Story, w: Map<string, string[]>) => string[], match: (q: string) => number): QuestionOption[] {
-  const texts = questionsFor(story, won);
-  const fromBank = !story.questions.length && Boolean(won.get(story.id)?.length);
-  return texts.map((text) => ({ text, score: fromBank ? match(text) : 1 }));
+function questionOptions(story: Story, bank: BankQuestions, questionsFor: (s: Story, w: Map<string, string[]>) => string[]): QuestionOption[] {
+  const texts = questionsFor(story, bank.won);
+  const fromBank = !story.questions.length && Boolean(bank.won.get(story.id)?.length);
+  return texts.map((text) => ({ text, score: fromBank ? (bank.score.get(text) ?? 0) : 1 }));
 }
 
 /** The round header: "Question 2/5 · 3 due · 4 new". */
@@ -152,16 +192,21 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const clock = deps.clock ?? (() => performance.now());
   const random = deps.random ?? seededRandom(opts.seed !== undefined ? Number(opts.seed) : Date.now() ^ process.pid);
 
+  const t0 = performance.now();
+  const lap = (what: string) => ctx.debug(`quiz: ${what} at ${Math.round(performance.now() - t0)} ms`);
   const loaded = await loadForCommand(ctx, opts);
+  lap(`${loaded.stories.length} stories loaded`);
   const { loadIndex } = await import('../search-context.js');
   const index = await loadIndex(ctx, loaded);
   const pool = await filterPool(loaded.stories, index, opts);
+  lap('index ready');
   const { openHistory, appendReview } = await import('../../history/log-file.js');
   const history = openHistory(ctx, opts.history);
   const { createScheduler, replayHistory, reviewCard, previewDue, recallAt } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const start = ctx.now();
   const cards = replayHistory(history.reviews, start, scheduler);
+  lap(`${history.reviews.length} reviews replayed`);
   const plan = planSession({
     ids: pool.map((s) => s.id),
     due: new Map([...cards].map(([id, card]) => [id, card.due])),
@@ -180,16 +225,17 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
     return EXIT.ok;
   }
 
-  const { bankAnswers, questionsFor } = await import('../../search/questions.js');
+  const { questionsFor } = await import('../../search/questions.js');
   const { matchQuestion } = await import('../../search/engine.js');
-  const won = bankAnswers(index);
+  const bank = await loadBankQuestions(ctx, loaded, index);
+  lap('bank questions matched');
   const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock);
   const written: Review[] = [];
 
   const playRound = async (i: number): Promise<void> => {
     const story = byId.get(plan.rounds[i]!.id)!;
     const recent = history.reviews.filter((r) => r.story === story.id && r.question).slice(-2).map((r) => r.question!);
-    const options = questionOptions(story, won, questionsFor, (q) => matchQuestion(index, q, { limit: 3 }).matches.find((m) => m.id === story.id)?.score ?? 0);
+    const options = questionOptions(story, bank, questionsFor);
     const question = chooseQuestion(options, recent, random);
     const round: PlannedRound = { storyId: story.id, question, mode: settings.mode, target: settings.target, cram: settings.cram };
     if (settings.mode === 'pick') {

@@ -1,0 +1,156 @@
+// Benchmarks for `prep quiz` and the review history (figures, not timed tests). Run: npm run bench:quiz
+//
+// 1. Time to the first question on the seed notes (../shared/seeds/*.txt, both passed with --stories):
+//    a. in a real terminal: bin/prep runs in a fresh tmux server; the clock runs from just before `tmux
+//       new-session` until capture-pane shows the question (polled every 5 ms). Includes Node start-up, tmux
+//       start-up and the polling; a tmux run of `echo` gives the floor that tmux itself adds.
+//    b. in process: a fresh `node` runs the compiled runQuiz with a stand-in prompt that records the moment the
+//       timer would start (the question is printed just before); measured from process start (performance.now()).
+//    Both cold (empty parse/index cache) and warm.
+// 2. Replaying a 100,000-line history: read + parse the file, then the FSRS replay, each timed separately.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+const shq = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Child mode: run the quiz in process up to the first question, print the elapsed time since process start. */
+async function childFirstQuestion(args) {
+  const { runQuiz } = await import(join(ROOT, 'dist/cli/commands/quiz.js'));
+  const { memoryOutput } = await import(join(ROOT, 'dist/cli/output.js'));
+  const { Interrupted } = await import(join(ROOT, 'dist/cli/errors.js'));
+  const { userFolders } = await import(join(ROOT, 'dist/cli/context.js'));
+  const out = memoryOutput(80);
+  const debug = process.env.PREP_DEBUG ? (m) => process.stderr.write(`${m} (process at ${Math.round(performance.now())} ms)\n`) : () => {};
+  const ctx = { out, env: process.env, cwd: ROOT, now: () => new Date(), folders: await userFolders(process.env), debug };
+  let at = null;
+  const prompts = {
+    timeAnswer: async () => {
+      at = performance.now();
+      throw new Interrupted();
+    },
+    select: async () => {
+      throw new Interrupted();
+    },
+    pause: async () => {},
+  };
+  const opts = { stories: args.stories, history: args.history, count: '1' };
+  await runQuiz(ctx, opts, { prompts, interactive: true }).catch((e) => {
+    if (!(e instanceof Interrupted)) throw e;
+  });
+  if (!out.stdout.some((l) => /Question 1\/1/.test(l))) throw new Error('no question shown:\n' + out.stdout.join('\n') + out.stderr.join('\n'));
+  process.stdout.write(JSON.stringify({ firstQuestionMs: at }));
+}
+
+function envFor(home) {
+  return { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', PATH: process.env.PATH ?? '' };
+}
+
+/** Milliseconds from starting `cmd` in a new tmux server until `re` is on the screen. */
+async function tmuxTime(cmd, re, width = 80) {
+  const socket = `prep-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const t0 = performance.now();
+  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'b', '-x', String(width), '-y', '40', `${cmd}; sleep 30`]);
+  try {
+    for (;;) {
+      const screen = execFileSync('tmux', ['-L', socket, 'capture-pane', '-p', '-t', 'b'], { encoding: 'utf8' });
+      if (re.test(screen)) return performance.now() - t0;
+      if (performance.now() - t0 > 20_000) throw new Error(`timed out; screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  }
+}
+
+async function firstQuestion() {
+  const seedDir = [join(ROOT, '..', 'shared', 'seeds'), '/work/shared/seeds'].find((d) => existsSync(d));
+  const seeds = seedDir ? readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedDir, f)) : [];
+  if (!seeds.length) {
+    console.log('first question: SKIPPED, no seed files (../shared/seeds/*.txt)');
+    return;
+  }
+  console.log(`first question on ${seeds.length} seed files (${seeds.map((s) => s.split('/').pop()).join(', ')})`);
+  const runs = 7;
+  const home = mkdtempSync(join(tmpdir(), 'prep-bench-home-'));
+  const history = join(home, 'history.jsonl');
+  const storyArgs = seeds.flatMap((s) => ['--stories', s]);
+
+  // b. in process (fresh node each time, so module loading counts)
+  const inProcess = () => {
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-first-question', JSON.stringify({ stories: seeds, history })], { env: envFor(home), encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return JSON.parse(r.stdout).firstQuestionMs;
+  };
+  rmSync(join(home, 'cache'), { recursive: true, force: true });
+  const coldIn = inProcess();
+  const warmIn = median(Array.from({ length: runs }, inProcess));
+
+  // a. in tmux
+  const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+  if (hasTmux) {
+    const env = Object.entries(envFor(home)).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
+    const cmd = `cd ${shq(ROOT)} && env -i ${env} TERM=xterm-256color ${shq(process.execPath)} bin/prep quiz ${storyArgs.map(shq).join(' ')} --history ${shq(history)} --count 1`;
+    const re = /Question 1\/1[\s\S]*\d:\d\d \//;
+    const floor = median(await Promise.all([0, 1, 2].map(() => tmuxTime('echo READY', /READY/))));
+    rmSync(join(home, 'cache'), { recursive: true, force: true });
+    const cold = await tmuxTime(cmd, re);
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await tmuxTime(cmd, re));
+    console.log(`  in tmux (spawn to question + timer on screen): cold ${ms(cold)}, warm median of ${runs} ${ms(median(warm))} (min ${ms(Math.min(...warm))}); tmux + polling floor ${ms(floor)}`);
+  } else {
+    console.log('  in tmux: SKIPPED, tmux is not installed');
+  }
+  console.log(`  in process (node start to question rendered):  cold ${ms(coldIn)}, warm median of ${runs} ${ms(warmIn)}   goal < 300 ms`);
+  rmSync(home, { recursive: true, force: true });
+}
+
+async function replay() {
+  const { readHistory } = await import(join(ROOT, 'dist/history/log-file.js'));
+  const { replayHistory } = await import(join(ROOT, 'dist/history/replay.js'));
+  const { makeReview, toHistoryLine } = await import(join(ROOT, 'dist/history/review.js'));
+  const dir = mkdtempSync(join(tmpdir(), 'prep-bench-'));
+  const file = join(dir, 'history.jsonl');
+  const N = 100_000;
+  const grades = ['again', 'hard', 'good', 'good', 'good', 'easy'];
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  let t = Date.parse('2023-01-01T08:00:00Z');
+  const lines = [];
+  for (let i = 0; i < N; i++) {
+    t += Math.floor(rand() * 15 * 60_000);
+    lines.push(toHistoryLine(makeReview({ at: new Date(t).toISOString(), story: `story-${Math.floor(rand() * 300)}`, question: 'Tell me about a time you disagreed with a coworker.', mode: 'tell', seconds: 60 + rand() * 100, target: 120, grade: grades[Math.floor(rand() * grades.length)], cram: rand() < 0.05 })));
+  }
+  writeFileSync(file, lines.join(''));
+  const now = new Date(t + 86_400_000);
+  const read = [];
+  const rep = [];
+  let cards;
+  for (let i = 0; i < 5; i++) {
+    const a = performance.now();
+    const h = readHistory(file);
+    const b = performance.now();
+    cards = replayHistory(h.reviews, now);
+    const c = performance.now();
+    if (h.reviews.length !== N) throw new Error(`read ${h.reviews.length} of ${N}`);
+    read.push(b - a);
+    rep.push(c - b);
+  }
+  const total = median(read.map((r, i) => r + rep[i]));
+  console.log(`replay of a ${N.toLocaleString('en')}-line history (${(lines.join('').length / 1e6).toFixed(1)} MB, 300 stories, ${cards.size} cards): read+parse ${ms(median(read))}, FSRS replay ${ms(median(rep))}, total ${ms(total)} (median of 5)   goal < 1000 ms`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const childAt = process.argv.indexOf('--child-first-question');
+if (childAt >= 0) {
+  await childFirstQuestion(JSON.parse(process.argv[childAt + 1]));
+} else {
+  if (!existsSync(join(ROOT, 'dist/cli/commands/quiz.js'))) throw new Error('build first: npm run build');
+  await firstQuestion();
+  await replay();
+}
