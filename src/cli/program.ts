@@ -158,14 +158,15 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('config')
     .description('read and change your settings: where your stories are, quiz defaults, paper size')
     .addHelpText('after', keysHelp() + `\n${PRECEDENCE}\n` + examples('prep config set stories ~/notes/interview', 'prep config set time 2m', 'prep config list', 'prep config path'));
-  const runConfig = (fn: (ctx: Context) => Promise<number>) => async () => {
+  // `prep config` and `prep completion` work even when the config file is broken (to find and fix it).
+  const runWithoutConfig = (fn: (ctx: Context) => Promise<number>) => async () => {
     state.exitCode = await fn(await getCtx({ config: false }));
   };
   config
     .command('get')
     .description("print a key's value from the config file")
     .argument('<key>', 'stories, time, count or paper')
-    .action((key: string) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigGet(ctx, key))());
+    .action((key: string) => runWithoutConfig(async (ctx) => (await import('./commands/config.js')).runConfigGet(ctx, key))());
   config
     .command('set')
     .description('set a key (relative story paths are stored absolute); other keys are kept')
@@ -173,21 +174,46 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .argument('<value...>', 'the value; stories takes several')
     .option('--add', 'append to stories instead of replacing them')
     .addHelpText('after', examples('prep config set stories ~/notes/interview ~/vault/career.md', 'prep config set stories --add ./more', 'prep config set count 5'))
-    .action((key: string, values: string[], opts) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, values, opts))());
+    .action((key: string, values: string[], opts) => runWithoutConfig(async (ctx) => (await import('./commands/config.js')).runConfigSet(ctx, key, values, opts))());
   config
     .command('unset')
     .description('remove a key from the config file')
     .argument('<key>', 'stories, time, count or paper')
-    .action((key: string) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigUnset(ctx, key))());
+    .action((key: string) => runWithoutConfig(async (ctx) => (await import('./commands/config.js')).runConfigUnset(ctx, key))());
   config
     .command('list')
     .description('show every setting, its value and where it comes from')
     .option('--json', 'print {path, config, settings, origins} as JSON')
-    .action((opts) => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigList(ctx, opts))());
+    .action((opts) => runWithoutConfig(async (ctx) => (await import('./commands/config.js')).runConfigList(ctx, opts))());
   config
     .command('path')
     .description('print where the config file is')
-    .action(() => runConfig(async (ctx) => (await import('./commands/config.js')).runConfigPath(ctx))());
+    .action(() => runWithoutConfig(async (ctx) => (await import('./commands/config.js')).runConfigPath(ctx))());
+
+  program
+    .command('completion')
+    .description('print a shell completion script: commands, options, and story ids for show and log')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText(
+      'after',
+      '\nInstall:\n' +
+        "  bash  echo 'source <(prep completion bash)' >> ~/.bashrc\n" +
+        "  zsh   echo 'source <(prep completion zsh)' >> ~/.zshrc      (after compinit)\n" +
+        '  fish  prep completion fish > ~/.config/fish/completions/prep.fish\n',
+    )
+    .action((shell: string) =>
+      runWithoutConfig(async (ctx) => {
+        const { describeProgram, runCompletion } = await import('./commands/completion.js');
+        return runCompletion(ctx, shell, describeProgram(program));
+      })(),
+    );
+
+  program
+    .command('__complete', { hidden: true })
+    .description('print completion candidates (used by the completion scripts)')
+    .argument('<what>', 'ids')
+    .addOption(storiesOption())
+    .action((what: string, opts) => run(async (ctx) => (await import('./commands/completion.js')).runCompleteIds(ctx, what, opts))());
 
   return program;
 }
