@@ -24,7 +24,7 @@ export function checkStories(stories: Story[], parseDiagnostics: Diagnostic[] = 
       if (!s[part].trim()) out.push({ ...at, rule: 'missing-part', severity: 'error', message: `"${s.title}" has no ${PART_NAMES[part]} (or it is empty)` });
     }
     if (!s.task.trim()) {
-      out.push({ ...at, rule: 'missing-task', severity: 'warning', message: `"${s.title}" has no Task; fine if the Situation says what you had to do` });
+      out.push({ ...at, rule: 'missing-task', severity: 'info', message: `"${s.title}" has no Task; fine if the Situation says what you had to do` });
     }
     if (s.result.trim() && !hasNumber(s.result)) {
       out.push({ ...at, rule: 'result-without-number', severity: 'warning', message: `"${s.title}": the Result has no measurable outcome (no number)` });

@@ -5,7 +5,7 @@ import type { Story } from '../story/types.js';
 import type { SearchIndex } from '../search/engine.js';
 import type { Context } from './context.js';
 import type { LoadedStories } from '../load/read-stories.js';
-import { VERSION } from '../version.js';
+import { CACHE_VERSION as VERSION } from '../version.js';
 
 interface IndexCache {
   version: string;

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseResult } from '../story/types.js';
-import { VERSION } from '../version.js';
+import { CACHE_VERSION as VERSION } from '../version.js';
 
 const MAX_ENTRIES = 20_000;
 

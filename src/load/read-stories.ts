@@ -57,8 +57,13 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
     } catch {
       throw new PrepError('stories.not-found', `no stories at "${p}"`, 2, 'pass a markdown file or a folder with --stories, or run `prep init` to start one');
     }
-    if (st.isDirectory()) walkDir(p, found, diagnostics);
-    else found.push(p);
+    if (st.isDirectory()) {
+      const before = found.length;
+      walkDir(p, found, diagnostics);
+      if (found.length === before) {
+        diagnostics.push({ file: p, line: 0, column: 0, rule: 'no-markdown', severity: 'warning', message: 'folder has no .md or .markdown files (other files are read only when named directly)' });
+      }
+    } else found.push(p);
   }
   const seen = new Set<string>();
   const files: StoryFile[] = [];
@@ -67,8 +72,10 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
     seen.add(path);
     try {
       const st = statSync(path);
+      // Paths are shown relative to where prep runs when that is shorter (../notes/x.md), else absolute.
       const rel = relative(cwd, path);
-      files.push({ path, display: rel && !rel.startsWith('..') ? rel : path, size: st.size, mtimeMs: st.mtimeMs });
+      const display = rel && rel.length < path.length && !rel.startsWith('../../../') ? rel : path;
+      files.push({ path, display, size: st.size, mtimeMs: st.mtimeMs });
     } catch (e) {
       diagnostics.push({ file: path, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: `cannot read: ${(e as Error).message}` });
     }

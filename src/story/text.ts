@@ -15,9 +15,10 @@ export function slugify(title: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (s.length <= 60) return s || 'story';
-  const cut = s.slice(0, 61);
-  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 60).replace(/-+$/g, '');
+  // Ids are typed at the prompt, so long titles are cut at a word boundary within 40 characters.
+  if (s.length <= 40) return s || 'story';
+  const cut = s.slice(0, 41);
+  return cut.slice(0, cut.lastIndexOf('-') > 16 ? cut.lastIndexOf('-') : 40).replace(/-+$/g, '');
 }
 
 /** Format seconds as m:ss. */

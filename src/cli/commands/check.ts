@@ -21,9 +21,10 @@ export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number
     const sev = f.severity === 'error' ? o.c.red('error  ') : f.severity === 'warning' ? o.c.yellow('warning') : o.c.blue('info   ');
     o.out(`${o.c.dim(`${f.file}:${f.line}:${f.column}`)}  ${sev}  ${f.message}  ${o.c.dim(f.rule)}`);
   }
-  const warnings = findings.length - errors;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const infos = findings.length - errors - warnings;
   const star = stories.filter((s) => s.kind === 'star').length;
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${star} stories and ${stories.length - star} notes`;
-  o.out(errors ? o.c.red(summary) : findings.length ? o.c.yellow(summary) : o.c.green(`✓ ${summary}`));
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : ''} in ${star} stories and ${stories.length - star} notes`;
+  o.out(errors ? o.c.red(summary) : warnings ? o.c.yellow(summary) : o.c.green(`✓ ${summary}`));
   return errors ? 1 : 0;
 }
