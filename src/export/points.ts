@@ -95,8 +95,9 @@ export function brief(text: string, max: number): string {
     const joined = out ? `${out}${/[.!?…:]$/.test(out) ? ' ' : '; '}${p}` : p;
     if ([...joined].length > max) {
       if (!out) return shorten(p, max);
-      // Room left for a useful part of the next point: take it, shortened; otherwise stop here.
-      return max - [...out].length > 40 ? shorten(joined, max) : `${out}${/[.!?…]$/.test(out) ? '' : ' …'}`;
+      // Most of the next point fits: take it, shortened; otherwise stop after the whole points so far.
+      const room = max - [...out].length - 2;
+      return room >= [...p].length * 0.7 ? shorten(joined, max) : `${out}${/[.!?…]$/.test(out) ? '' : ' …'}`;
     }
     out = joined;
   }

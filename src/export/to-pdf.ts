@@ -72,8 +72,8 @@ interface Block {
   h: number;
   draw(x: number, y: number): void;
   parts?: Block[];
-  /** A named destination at the block's top (for links from the index). */
-  anchor?: string;
+  /** The story this block shows: numbered in print order, and a link target from the index. */
+  ref?: string;
 }
 
 interface Placed {
@@ -120,7 +120,8 @@ class Typesetter {
     const words: Words = [];
     let cur: Seg[] = [];
     for (const s of segs) {
-      const parts = s.text.split(/\s+/);
+      // A no-break space joins words ("+2\u00a0more"); every other space may break the line.
+      const parts = s.text.split(/[^\S\u00a0]+/);
       parts.forEach((part, i) => {
         // Every part after the first follows whitespace: the word so far is complete.
         if (i > 0 && cur.length) {
@@ -261,12 +262,27 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** Builds the measured blocks of the sheet for a given page geometry. */
 class SheetBlocks {
   readonly col: number;
+  /** Width of the widest "#N" (digits are tabular in DejaVu, so the count of digits is what matters). */
+  private readonly digits: string;
+
   constructor(
     readonly ts: Typesetter,
     readonly full: number,
-    readonly pageOf: (anchor: string) => number | undefined,
+    /** Card numbers in print order and the page each story is on, filled in after layout. */
+    readonly placed: { numbers: Map<string, number>; pages: Map<string, number> },
+    count: number,
   ) {
     this.col = (full - THEME.columnGap) / 2;
+    this.digits = '0'.repeat(String(Math.max(1, count)).length);
+  }
+
+  private num(id: string): string {
+    return `#${this.placed.numbers.get(id) ?? '?'}`;
+  }
+
+  /** A fixed-width slot for "#N" at a size, so wrapping never depends on the number printed later. */
+  private numWidth(face: Face, size: number): number {
+    return this.ts.width(`#${this.digits} `, face, size) + 2;
   }
 
   /** A paragraph of segments, optionally behind a hanging label or bullet. */
@@ -279,7 +295,7 @@ class SheetBlocks {
     const { color } = THEME;
     const counts = [plural(sheet.storyCount, 'story', 'stories'), ...(sheet.noteCount ? [plural(sheet.noteCount, 'note', 'notes')] : [])];
     const sub = this.para([seg(counts.join(' · '), 'bold', color.muted), ...(sheet.scope.length ? [seg(`  ·  ${sheet.scope.join(' · ')}`, 'regular', color.muted)] : [])], this.full * 0.55, THEME.body);
-    const legend = 'S situation · T task · A actions · R result · L lesson';
+    const legend = 'S situation · T task · A actions · R result · L lesson · 1:30 time to tell';
     const h = 22 + Math.max(sub.h, THEME.body.lh) + 10;
     return {
       h,
@@ -335,8 +351,11 @@ class SheetBlocks {
     const { color } = THEME;
     const pad = 4;
     const comp = this.ts.wrap([seg(e.competency, 'bold', color.ink)], THEME.body.size, c.comp - 2 * pad);
-    const tell = this.ts.wrap([seg(`#${e.best.number} `, 'bold', color.accent), seg(e.best.title, 'regular', color.ink)], THEME.body.size, c.tell - 2 * pad);
-    const also = this.ts.wrap(e.also.length ? e.also.map((r, i) => seg(`${i ? ', ' : ''}#${r.number}`, 'regular', color.muted)) : [seg('—', 'regular', color.faint)], THEME.body.size, c.also - 2 * pad);
+    const numW = this.numWidth('bold', THEME.body.size);
+    const tell = this.ts.wrap([seg(e.best.title, 'regular', color.ink)], THEME.body.size, c.tell - 2 * pad - numW);
+    // Measured with the widest numbers; drawn with the real ones.
+    const alsoText = (num: (id: string) => string) => e.also.map((r) => num(r.id)).join(', ');
+    const also = this.ts.wrap([seg(e.also.length ? alsoText(() => `#${this.digits}`) : '—', 'regular', e.also.length ? color.muted : color.faint)], THEME.body.size, c.also - 2 * pad);
     const lh = THEME.body.lh;
     const h = Math.max(comp.length, tell.length, also.length) * lh + 4;
     return {
@@ -345,11 +364,13 @@ class SheetBlocks {
         const doc = this.ts.doc;
         if (zebra) this.ts.rect(x, y, this.full, h, color.zebra);
         this.ts.draw(comp, x + pad, y + 2, THEME.body.size, lh);
-        this.ts.draw(tell, x + c.comp + pad, y + 2, THEME.body.size, lh);
-        const page = this.pageOf(`card-${e.best.number}`);
+        this.ts.draw([[seg(this.num(e.best.id), 'bold', color.accent)]], x + c.comp + pad, y + 2, THEME.body.size, lh);
+        this.ts.draw(tell, x + c.comp + pad + numW, y + 2, THEME.body.size, lh);
+        const page = this.placed.pages.get(e.best.id);
         if (page !== undefined) this.ts.draw([[seg(`p. ${page + 1}`, 'regular', color.muted)]], x + c.comp + c.tell + pad, y + 2, THEME.body.size, lh);
-        this.ts.draw(also, x + c.comp + c.tell + c.page + pad, y + 2, THEME.body.size, lh);
-        doc.goTo(x + c.comp, y, c.tell + c.page, h, `card-${e.best.number}`);
+        if (e.also.length) this.ts.draw(this.ts.wrap([seg(alsoText((id) => this.num(id)), 'regular', color.muted)], THEME.body.size, c.also - 2 * pad), x + c.comp + c.tell + c.page + pad, y + 2, THEME.body.size, lh);
+        else this.ts.draw(also, x + c.comp + c.tell + c.page + pad, y + 2, THEME.body.size, lh);
+        doc.goTo(x + c.comp, y, c.tell + c.page, h, `story-${e.best.id}`);
       },
     };
   }
@@ -380,7 +401,8 @@ class SheetBlocks {
     const inW = W - inX - 4;
     const gutter = 11;
     const timeW = this.ts.width(c.speaking, 'regular', small.size) + 4;
-    const title = this.para([seg(`#${c.number}  `, 'bold', color.accent), seg(c.title, 'bold', color.ink)], inW - timeW, cardTitle);
+    const numW = this.numWidth('bold', cardTitle.size);
+    const title = this.para([seg(c.title, 'bold', color.ink)], inW - timeW - numW, cardTitle);
     const meta = this.para(
       [...(c.competencies.length ? [seg(c.competencies.join(' · '), 'bold', color.accent), seg('   ', 'regular', color.faint)] : []), seg(c.source, 'regular', color.faint)],
       inW,
@@ -400,7 +422,7 @@ class SheetBlocks {
     const bullets = (label: string, items: Seg[][], more: number) => {
       if (!items.length) return;
       const bw = 8;
-      const paras = items.map((segs, i) => this.para(i === items.length - 1 && more ? [...segs, seg(`  +${more} more`, 'regular', color.faint)] : segs, textW - bw, body));
+      const paras = items.map((segs, i) => this.para(i === items.length - 1 && more ? [...segs, seg(`  +${more}\u00a0more`, 'regular', color.faint)] : segs, textW - bw, body));
       const gap = 1.2;
       const h = paras.reduce((a, p) => a + p.h, 0) + gap * (paras.length - 1);
       rows.push({
@@ -427,7 +449,8 @@ class SheetBlocks {
 
     const drawBand = (x: number, y: number) => {
       this.ts.rect(x, y, W, bandH, color.band);
-      title.draw(x + inX, y + 3);
+      this.ts.draw([[seg(this.num(c.id), 'bold', color.accent)]], x + inX, y + 3, cardTitle.size, cardTitle.lh);
+      title.draw(x + inX + numW, y + 3);
       this.ts.draw([[seg(c.speaking, 'regular', color.muted)]], x + inX, y + 3 + (cardTitle.lh - small.lh) / 2, small.size, small.lh, 'right', inW);
       meta.draw(x + inX, y + 3 + title.h);
       question?.draw(x + inX, y + 3 + title.h + meta.h);
@@ -439,7 +462,7 @@ class SheetBlocks {
     const barAt = (x: number, y: number, hh: number) => this.ts.rect(x, y, bar, hh, color.accent);
     return {
       h,
-      anchor: `card-${c.number}`,
+      ref: c.id,
       draw: (x, y) => {
         drawBand(x, y);
         let cy = y + bandH + 3;
@@ -451,7 +474,7 @@ class SheetBlocks {
       },
       // Taller than a page: the band, then each row on its own, each with the accent bar.
       parts: [
-        { h: bandH + 3, anchor: `card-${c.number}`, draw: (x, y) => (drawBand(x, y), barAt(x, y, bandH + 3)) },
+        { h: bandH + 3, ref: c.id, draw: (x, y) => (drawBand(x, y), barAt(x, y, bandH + 3)) },
         ...rows.map((r) => ({ h: r.h + rowGap, draw: (x: number, y: number) => (drawRow(r, x, y), barAt(x, y, r.h + rowGap)) })),
       ],
     };
@@ -461,17 +484,19 @@ class SheetBlocks {
     const { color, small, body } = THEME;
     const W = this.col;
     const timeW = this.ts.width(n.speaking, 'regular', small.size) + 4;
-    const title = this.para([seg(`#${n.number}  `, 'bold', color.accent), seg(n.title, 'bold', color.ink)], W - 8 - timeW, body);
+    const numW = this.numWidth('bold', body.size);
+    const title = this.para([seg(n.title, 'bold', color.ink)], W - 8 - timeW - numW, body);
     const bw = 8;
-    const pts = n.points.map((p, i) => this.para(i === n.points.length - 1 && n.more ? [seg(p), seg(`  +${n.more} more`, 'regular', color.faint)] : [seg(p)], W - 8 - bw, small));
+    const pts = n.points.map((p, i) => this.para(i === n.points.length - 1 && n.more ? [seg(p), seg(`  +${n.more}\u00a0more`, 'regular', color.faint)] : [seg(p)], W - 8 - bw, small));
     const src = this.para([seg(n.source, 'regular', color.faint)], W - 8, small);
     const h = 2 + title.h + 1 + pts.reduce((a, p) => a + p.h + 0.8, 0) + src.h + 3;
     return {
       h,
-      anchor: `card-${n.number}`,
+      ref: n.id,
       draw: (x, y) => {
         this.ts.rect(x, y + 2, 1.2, h - 4, color.rule);
-        title.draw(x + 6, y + 2);
+        this.ts.draw([[seg(this.num(n.id), 'bold', color.accent)]], x + 6, y + 2, body.size, body.lh);
+        title.draw(x + 6 + numW, y + 2);
         this.ts.draw([[seg(n.speaking, 'regular', color.muted)]], x + 6, y + 2 + (body.lh - small.lh) / 2, small.size, small.lh, 'right', W - 8);
         let cy = y + 3 + title.h;
         for (const p of pts) {
@@ -484,6 +509,9 @@ class SheetBlocks {
     };
   }
 }
+
+/** How many items past the next one a column may take to fill its space. */
+const LOOKAHEAD = 4;
 
 /** Places blocks on pages: full-width blocks and two balanced columns; nothing is drawn here. */
 class Flow {
@@ -546,10 +574,15 @@ class Flow {
       let placedAny = false;
       for (const x of xs) {
         let cy = this.y;
-        while (queue.length && (cy + queue[0]!.h <= this.bottom || (cy === this.top && !placedAny))) {
-          const b = queue.shift()!;
-          this.placed.push({ page: this.page, x, y: cy, block: b });
-          cy += b.h + gap;
+        for (;;) {
+          // The next item, or, when it does not fit, one of the few after it that does (cards are numbered in
+          // print order afterwards, so this only fills the hole a tall card would leave).
+          let i = queue.slice(0, LOOKAHEAD).findIndex((b) => cy + b.h <= this.bottom);
+          if (i < 0 && cy === this.top && !placedAny && queue.length) i = 0;
+          if (i < 0) break;
+          const [b] = queue.splice(i, 1);
+          this.placed.push({ page: this.page, x, y: cy, block: b! });
+          cy += b!.h + gap;
           placedAny = true;
         }
       }
@@ -620,8 +653,8 @@ export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<Pd
   const { margin } = THEME;
   const full = pw - 2 * margin.side;
   const ts = new Typesetter(doc, fonts);
-  const anchors = new Map<string, number>();
-  const blocks = new SheetBlocks(ts, full, (a) => anchors.get(a));
+  const placed = { numbers: new Map<string, number>(), pages: new Map<string, number>() };
+  const blocks = new SheetBlocks(ts, full, placed, sheet.cards.length + sheet.notes.length);
   const flow = new Flow(margin.side, margin.top, ph - margin.bottom, full, blocks.col);
 
   flow.full(blocks.header(sheet));
@@ -647,15 +680,26 @@ export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<Pd
     flow.space(6);
     flow.columns(items, THEME.cardGap);
   }
-  for (const p of flow.placed) if (p.block.anchor && !anchors.has(p.block.anchor)) anchors.set(p.block.anchor, p.page);
+  // Number stories in print order (left column before right, page by page), notes after them.
+  for (const p of flow.placed) {
+    const ref = p.block.ref;
+    if (ref === undefined || placed.pages.has(ref)) continue;
+    placed.pages.set(ref, p.page);
+    placed.numbers.set(ref, placed.numbers.size + 1);
+  }
 
   const pages = flow.page + 1;
+  const linked = new Set<string>();
   for (let page = 0; page < pages; page++) {
     doc.addPage({ size, margin: 0 });
     ts.reset();
     for (const p of flow.placed) {
       if (p.page !== page) continue;
-      if (p.block.anchor && anchors.get(p.block.anchor) === page) doc.addNamedDestination(p.block.anchor, 'XYZ', p.x, p.y - 6, null);
+      const ref = p.block.ref;
+      if (ref !== undefined && !linked.has(ref)) {
+        linked.add(ref);
+        doc.addNamedDestination(`story-${ref}`, 'XYZ', p.x, p.y - 6, null);
+      }
       p.block.draw(p.x, p.y);
     }
     drawFooter(ts, sheet, page, pages, pw, ph);

@@ -64,6 +64,10 @@ describe('brief', () => {
     expect(brief('We were slow. Customers left. The board asked why every week for a year.', 35)).toBe('We were slow. Customers left.');
   });
 
+  it('stops after whole sentences rather than keep a stub of the next one', () => {
+    expect(brief('Our service stored 400 million rows. A staff engineer proposed splitting the table in one long migration.', 60)).toBe('Our service stored 400 million rows.');
+  });
+
   it('joins bullet points with semicolons', () => {
     expect(brief('Poor deployment UX\n- Siloed teams\n- No standard practices', 200)).toBe('Poor deployment UX; Siloed teams; No standard practices');
   });

@@ -44,11 +44,12 @@ describe('renderPdf', () => {
     pages.forEach((p, i) => expect(p).toContain(`page ${i + 1} of ${pages.length}`));
   });
 
-  it('keeps each card whole: its title and its source line are on the same page', async () => {
+  it('keeps each card whole: its top (title, source) and its bottom (result) are on the same page', async () => {
     const stories = Array.from({ length: 24 }, (_, i) =>
       story(`s${i}`, {
         title: `Story number ${i} about migrating the billing service`,
         action: Array.from({ length: 3 + (i % 4) }, (_, k) => `- Step ${k}: I measured the queue, rewrote the consumer and paired with the team on the rollout plan.`).join('\n'),
+        result: `Outcome of story s${i} the queue drained.`,
         source: { file: `notes/s${i}.md`, line: 10 + i },
       }),
     );
@@ -57,10 +58,15 @@ describe('renderPdf', () => {
     const { pages } = await pdfPages(pdf.bytes);
     expect(pages.length).toBeGreaterThan(2);
     for (const c of sheet.cards) {
-      const at = pageOf(pages, `#${c.number} ${c.title}`);
-      expect(at, c.title).toBeGreaterThanOrEqual(0);
-      expect(pageOf(pages, c.source), c.source).toBe(at);
+      const at = pageOf(pages, c.source);
+      expect(at, c.source).toBeGreaterThanOrEqual(0);
+      expect(pages[at], c.title).toContain(squash(c.title));
+      expect(pageOf(pages, `Outcome of story ${c.id} the queue`), c.title).toBe(at);
     }
+    // Cards are numbered in print order: the numbers before the titles count up from #1.
+    const text = pages.join(' ');
+    const numbers = [...text.matchAll(/#(\d+) Story number \d+ about migrating the billing service \d:\d\d/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(sheet.cards.map((_, i) => i + 1));
   });
 
   it(`draws "${UNICODE}" intact and selectable, with nothing replaced`, async () => {
