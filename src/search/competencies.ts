@@ -8,6 +8,8 @@
 export interface Competency {
   id: string;
   name: string;
+  /** Whether the answer is a STAR story or a talking point (a note such as a list of strengths). */
+  answer?: 'story' | 'note';
   words: string[];
   questions: string[];
 }
@@ -263,6 +265,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     id: 'strengths',
+    answer: 'note',
     name: 'Strengths',
     words: ['strength', 'strengths', 'strong', 'good at', 'best at', 'superpower', 'excel', 'skills', 'bring to the team'],
     questions: [
@@ -273,6 +276,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     id: 'weaknesses',
+    answer: 'note',
     name: 'Weaknesses',
     words: ['weakness', 'weaknesses', 'weak', 'improve', 'improvement', 'working on', 'struggle', 'area for growth', 'development area', 'not good at', 'boundaries', 'balance'],
     questions: [
@@ -283,6 +287,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     id: 'motivation',
+    answer: 'note',
     name: 'Why this company',
     words: ['why', 'motivation', 'motivates', 'motivated', 'why this company', 'why here', 'work here', 'join', 'joining', 'looking for', 'mission', 'culture', 'values', 'excites', 'excited', 'interest', 'passion', 'what i look for'],
     questions: [
@@ -294,6 +299,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     id: 'career-goals',
+    answer: 'note',
     name: 'Career goals',
     words: ['career', 'career goals', 'goals', 'long term', 'long-term', 'five years', 'future', 'aspiration', 'ambition', 'next step', 'grow into', 'staff', 'promotion', 'path'],
     questions: [
@@ -304,6 +310,7 @@ export const COMPETENCIES: readonly Competency[] = [
   },
   {
     id: 'questions-for-us',
+    answer: 'note',
     name: 'Questions for the interviewer',
     words: ['questions for us', 'questions i like to ask', 'ask the interviewer', 'ask us', 'questions to ask', 'any questions', 'curious about'],
     questions: [

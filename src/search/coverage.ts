@@ -1,6 +1,6 @@
 /** Coverage: for every competency, the story that shows it best, and the gaps with no story above a threshold. */
 import { COMPETENCIES, type Competency } from './competencies.js';
-import type { SearchIndex } from './engine.js';
+import { answersKind, type SearchIndex } from './engine.js';
 
 /** Minimum affinity for a story to count as covering a competency. */
 export const COVERAGE_THRESHOLD = 0.45;
@@ -17,6 +17,7 @@ export interface CoverageRow {
 export function computeCoverage(index: SearchIndex, threshold = COVERAGE_THRESHOLD): CoverageRow[] {
   return COMPETENCIES.map((competency, i) => {
     const ranked = index.docs
+      .filter((d) => answersKind(competency, d.kind))
       .map((d) => ({ id: d.id, score: d.comp[i] ?? 0 }))
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));

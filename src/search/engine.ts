@@ -361,11 +361,16 @@ export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
 /** Competencies a story shows clearly enough to be tagged with them (strongest first, at most three). */
 export function storyCompetencyIds(doc: IndexedDoc, threshold = 0.45): string[] {
   return doc.comp
-    .map((v, i) => ({ v, id: COMPETENCIES[i]!.id }))
-    .filter((x) => x.v >= threshold)
+    .map((v, i) => ({ v, id: COMPETENCIES[i]!.id, fits: answersKind(COMPETENCIES[i]!, doc.kind) }))
+    .filter((x) => x.v >= threshold && x.fits)
     .sort((a, b) => b.v - a.v)
     .slice(0, 3)
     .map((x) => x.id);
+}
+
+/** Notes answer talking-point competencies (strengths, goals); stories answer the behavioral ones. */
+export function answersKind(c: Competency, kind: 'star' | 'note'): boolean {
+  return (c.answer ?? 'story') === (kind === 'note' ? 'note' : 'story');
 }
 
 /** Look up a competency by id or name (case-insensitive), or null. */
