@@ -100,6 +100,20 @@ describe('first run', () => {
     expect(again.stdout).toMatch(/^1\. /);
   });
 
+  it('prep init in another folder says the one command that makes it work from anywhere', () => {
+    const env = home();
+    const dir = tempDir();
+    const init = runPrep(['init', 'notes'], { cwd: dir, env });
+    expect(init.code).toBe(0);
+    const cmd = /run `(prep config set stories [^`]+)`/.exec(init.stdout)![1]!;
+    expect(cmd).toBe(`prep config set stories ${join(dir, 'notes')}`);
+    expect(runPrep(cmd.split(' ').slice(1), { cwd: tempDir(), env }).code).toBe(0);
+    const list = runPrep(['list', '--json'], { cwd: tempDir(), env });
+    expect(list.code).toBe(0);
+    expect(list.stderr).toBe('');
+    expect(JSON.parse(list.stdout)[0].source.file).toMatch(/notes\/example-story\.md$/);
+  });
+
   it('says nothing when stories are configured', () => {
     const env = home();
     const dir = writeTree(tempDir(), { 'n/a.md': starStory('One') });

@@ -56,6 +56,11 @@ export async function runInit(ctx: Context, folder: string | undefined): Promise
     throw new PrepError('init.write', `cannot write "${shown}": ${(e as Error).message}`, 2);
   }
   ctx.out.out(`wrote ${shown}`);
-  ctx.out.out(ctx.out.c.dim(`next: edit it, then run \`prep list\`${folder ? ` --stories ${folder}` : ''} and \`prep check\``));
+  // ./stories is found from this folder only; the config makes any folder work from anywhere.
+  const setIt = `prep config set stories ${/[\s'"$]/.test(dir) ? JSON.stringify(dir) : dir}`;
+  const next = dir === join(ctx.cwd, 'stories')
+    ? `next: edit it and run \`prep check\`; to use it from any folder: ${setIt}`
+    : `next: run \`${setIt}\` so prep finds it from any folder, then edit it and run \`prep check\``;
+  ctx.out.out(ctx.out.c.dim(next));
   return 0;
 }

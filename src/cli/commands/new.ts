@@ -241,7 +241,7 @@ export function terminalNewDeps(): NewDeps {
     async askCompetencies() {
       const { checkbox } = await import('@inquirer/prompts');
       return checkbox({
-        message: 'What does it show? (space to pick, enter when done)',
+        message: 'Competencies (space to pick, enter when done)',
         choices: COMPETENCIES.map((c) => ({ name: c.name, value: c.id, description: c.questions[0] })),
         pageSize: 12,
         loop: false,
