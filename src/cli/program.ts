@@ -33,7 +33,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .showSuggestionAfterError(true)
     .addHelpText('after', examples('prep list', 'prep show conflict', 'prep check --stories ~/notes/interview'))
-    .addHelpText('after', `\n${PRECEDENCE}\n`);
+    .addHelpText('after', `${PRECEDENCE}\n`);
 
   const run = (fn: (ctx: Context) => Promise<number>) => async () => {
     state.exitCode = await fn(await getCtx());
