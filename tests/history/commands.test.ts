@@ -110,6 +110,19 @@ describe('prep stats', () => {
     }
   });
 
+  it('keeps the progress of a story whose text was edited (ids are stable; notes are never written)', async () => {
+    const dir = notes();
+    const history = join(dir, 'h.jsonl');
+    await runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['stories'], history, grade: 'good', seconds: '90' });
+    const file = join(dir, 'stories/b.md');
+    writeFileSync(file, starStory('The outage I caused', { action: 'Rolled back first, then wrote a blameless postmortem with three follow-ups.' }));
+    const edited = readFileSync(file, 'utf8');
+    const ctx = testContext(dir, {}, NOW);
+    await runStats(ctx, { stories: ['stories'], history, json: true });
+    expect(JSON.parse(ctx.out.stdout.join('\n')).stories.find((s: { id: string }) => s.id === 'the-outage-i-caused')).toMatchObject({ reviews: 1, lastGrade: 'good' });
+    expect(readFileSync(file, 'utf8')).toBe(edited);
+  });
+
   it('says how to start when there is no history yet', async () => {
     const dir = notes();
     const ctx = testContext(dir, {}, NOW);

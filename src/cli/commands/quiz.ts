@@ -3,7 +3,7 @@ import type { Story } from '../../story/types.js';
 import { join } from 'node:path';
 import type { SearchIndex } from '../../search/engine.js';
 import type { LoadedStories } from '../../load/read-stories.js';
-import { VERSION } from '../../version.js';
+import * as versions from '../../version.js';
 import { GRADES, type Grade, type Review } from '../../history/review.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, Interrupted, PrepError, suggestSimilar } from '../errors.js';
@@ -139,6 +139,8 @@ interface BankCache {
  * question, so the result is cached like the search index (keyed by the story files and prep's version).
  */
 async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: SearchIndex): Promise<BankQuestions> {
+  // The version readJsonCache checks: CACHE_VERSION where the build provides one, else the release version.
+  const VERSION = (versions as { CACHE_VERSION?: string }).CACHE_VERSION ?? versions.VERSION;
   const { createHash } = await import('node:crypto');
   const { readJsonCache, writeJsonCache } = await import('../../load/cache.js');
   const h = createHash('sha1').update(VERSION);
