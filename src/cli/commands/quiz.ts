@@ -3,7 +3,7 @@ import type { Story } from '../../story/types.js';
 import { join } from 'node:path';
 import type { SearchIndex } from '../../search/engine.js';
 import type { LoadedStories } from '../../load/read-stories.js';
-import * as versions from '../../version.js';
+import { CACHE_VERSION } from '../../version.js';
 import { GRADES, type Grade, type Review } from '../../history/review.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, Interrupted, PrepError, suggestSimilar } from '../errors.js';
@@ -136,14 +136,12 @@ interface BankCache {
 
 /**
  * Which bank questions each story wins, and how well: ranking the whole bank is the slowest step before the first
- * question, so the result is cached like the search index (keyed by the story files and prep's version).
+ * question, so the result is cached like the search index (keyed by the story files and prep's build).
  */
 async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: SearchIndex): Promise<BankQuestions> {
-  // The version readJsonCache checks: CACHE_VERSION where the build provides one, else the release version.
-  const VERSION = (versions as { CACHE_VERSION?: string }).CACHE_VERSION ?? versions.VERSION;
   const { createHash } = await import('node:crypto');
   const { readJsonCache, writeJsonCache } = await import('../../load/cache.js');
-  const h = createHash('sha1').update(VERSION);
+  const h = createHash('sha1').update(CACHE_VERSION);
   for (const f of loaded.files) h.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
   for (const s of loaded.stories) h.update(`${s.id}\0`);
   const key = h.digest('hex').slice(0, 16);
@@ -156,7 +154,7 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   const won = bankAnswers(index);
   const score = new Map<string, number>();
   for (const [id, questions] of won) for (const q of questions) score.set(q, matchQuestion(index, q, { limit: 3 }).matches.find((m) => m.id === id)?.score ?? 0);
-  if (useCache) writeJsonCache(file, { version: VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
+  if (useCache) writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
   return { won, score };
 }
 
