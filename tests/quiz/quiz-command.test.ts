@@ -165,8 +165,7 @@ describe('prep quiz (tell)', () => {
 describe('prep quiz (pick)', () => {
   it('offers four titles, grades the pick itself, and records what was picked', async () => {
     const { ctx, history, opts } = setup({ mode: 'pick', count: '2' });
-    const right = (choices: PromptChoice<string>[]) => choices.find((c) => !c.name.startsWith('x'))!.value;
-    const { prompts, shown } = scripted([], [(cs) => cs[0]!.value, right]);
+    const { prompts, shown } = scripted([], [(cs) => cs[0]!.value, (cs) => cs[1]!.value]);
     await runQuiz(ctx, opts, deps(prompts));
     const written = lines(history);
     expect(written).toHaveLength(2);
@@ -178,6 +177,16 @@ describe('prep quiz (pick)', () => {
       expect(r.grade).toBe(r.picked === r.story ? 'easy' : 'again');
     }
     expect(shown.pauses).toBe(1);
+  });
+
+  it('records a pick before waiting to go on, so Ctrl-C at the pause loses nothing', async () => {
+    const { ctx, history, opts } = setup({ mode: 'pick', count: '2' });
+    const { prompts } = scripted([], [(cs) => cs[0]!.value]);
+    prompts.pause = async () => {
+      throw new Interrupted();
+    };
+    await expect(runQuiz(ctx, opts, deps(prompts))).rejects.toBeInstanceOf(Interrupted);
+    expect(lines(history)).toHaveLength(1);
   });
 });
 

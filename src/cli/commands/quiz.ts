@@ -1,6 +1,6 @@
 /** `prep quiz`: timed, scheduled drills in the terminal; every answered round is appended to the history at once. */
-import type { Story } from '../../story/types.js';
 import { join } from 'node:path';
+import type { Story } from '../../story/types.js';
 import type { SearchIndex } from '../../search/engine.js';
 import type { LoadedStories } from '../../load/read-stories.js';
 import { CACHE_VERSION } from '../../version.js';
@@ -276,13 +276,14 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       if (picked === story.id) o.out(c.green(`✓ right, in ${took}: graded ${state.phase === 'graded' ? state.grade : ''}`));
       else o.out(c.red(`✗ not that one, graded again; the question came from:`));
       o.out(renderOutline(story, width(), c).join('\n'));
-      if (i < plan.rounds.length - 1) await prompts.pause('Press Enter for the next question.');
     }
     const at = ctx.now();
     const review = roundReview(state, at);
     appendReview(history.file, review);
     written.push(review);
     if (!review.cram) cards.set(story.id, reviewCard(scheduler, cards.get(story.id), at, review.grade));
+    // Pick mode has no grade prompt to read the reveal by; wait, but only after the answer is safely recorded.
+    if (round.mode === 'pick' && i < plan.rounds.length - 1) await prompts.pause('Press Enter for the next question.');
   };
 
   const finish = (heading: string) => {
