@@ -45,11 +45,11 @@ export function formatDue(due: Date, now: Date): string {
   return `on ${dayKey(due)}`;
 }
 
-/** How long ago something happened: "today", "yesterday", "3d ago", "on 2025-01-02". */
+/** How long ago something happened, in at most 9 characters: "today", "yesterday", "3d ago", "5mo ago". */
 export function formatAgo(at: Date, now: Date): string {
   const days = calendarDaysBetween(at, now);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 60) return `${days}d ago`;
-  return `on ${dayKey(at)}`;
+  return days < 730 ? `${Math.round(days / 30.44)}mo ago` : `${Math.floor(days / 365.25)}y ago`;
 }

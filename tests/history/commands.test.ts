@@ -101,7 +101,7 @@ describe('prep stats', () => {
       await runStats(ctx, { stories: ['stories'], history });
       const text = ctx.out.stdout.join('\n');
       expect(text).toMatch(/^3 reviews of 2 stories on 2 days/);
-      expect(text).toMatch(/^\(deleted\) a-sto/m);
+      expect(text).toMatch(/^\(deleted\) a-/m);
       expect(text.replace(/\n/g, ' ')).toContain('Never drilled (2): The outage I caused, Cutting scope to hit the launch');
       expect(text).toContain('Reviews per day, last 30 days (most 2, 03-01)');
       expect(text).toMatch(/Answer time, last 3 answers \(target 2:00; 1 over\)/);

@@ -48,6 +48,8 @@ describe('dates', () => {
     expect(formatDue(new Date(2027, 0, 1), now)).toBe('on 2027-01-01');
     expect(formatAgo(new Date(2026, 2, 2, 1), now)).toBe('today');
     expect(formatAgo(new Date(2026, 1, 27), now)).toBe('3d ago');
+    expect(formatAgo(new Date(2025, 9, 2), now)).toBe('5mo ago');
+    expect(formatAgo(new Date(2023, 2, 1), now)).toBe('3y ago');
     expect(calendarDaysBetween(new Date(2026, 2, 1, 23), new Date(2026, 2, 2, 1))).toBe(1);
   });
 

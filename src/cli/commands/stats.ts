@@ -46,11 +46,11 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
     { head: 'avg', width: 5, keep: 5, cell: (s) => dur(s.averageSeconds) },
     { head: 'time', width: 5, keep: 1, cell: (s) => dur(s.lastSeconds) },
     { head: 'over', width: 4, keep: 3, cell: (s) => String(s.overTime) },
-    { head: 'due', width: 12, keep: 7, cell: (s) => (!s.exists ? 'deleted' : s.due ? formatDue(new Date(s.due), now) : '–') },
+    { head: 'due', width: 13, keep: 7, cell: (s) => (!s.exists ? 'deleted' : s.due ? formatDue(new Date(s.due), now) : '–') },
     { head: 'recall', width: 6, keep: 9, cell: (s) => pct(s.recall) },
   ];
   // Titles matter more than the least useful columns: give them about a third of the window.
-  const nameMin = Math.max(14, Math.min(30, Math.floor(width * 0.3)));
+  const nameMin = Math.max(14, Math.min(30, Math.floor(width * 0.27)));
   let shown = cols;
   const total = (cs: Column[]) => cs.reduce((n, col) => n + col.width + 2, 0);
   while (shown.length > 2 && total(shown) + nameMin > width) {
@@ -93,7 +93,9 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
   const never = st.stories.filter((s) => s.exists && s.reviews === 0);
   if (never.length) {
     lines.push('');
-    lines.push(...wrapText(`Never drilled (${never.length}): ${never.map((s) => s.title ?? s.id).join(', ')}`, width));
+    const shown = never.slice(0, 8).map((s) => s.title ?? s.id);
+    const more = never.length > shown.length ? `, and ${never.length - shown.length} more` : '';
+    lines.push(...wrapText(`Never drilled (${never.length}): ${shown.join(', ')}${more}`, width));
   }
 
   lines.push('');
