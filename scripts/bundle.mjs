@@ -1,6 +1,10 @@
 // Bundles the CLI into dist/bundle/ with esbuild: one file per lazily loaded command, so start-up reads a handful
 // of files instead of hundreds (the compiled dist/ tree stays for benchmarks and tooling).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes, so old ones would pile up: start clean.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts'],
