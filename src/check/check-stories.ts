@@ -1,6 +1,6 @@
 /** Lint rules over parsed stories: missing STAR parts, results without numbers, stories too long to tell. */
 import type { Diagnostic, Story } from '../story/types.js';
-import { formatDuration } from '../story/text.js';
+import { byCodeUnit, formatDuration } from '../story/text.js';
 
 /** Longest comfortable spoken answer, in seconds. */
 export const MAX_TELL_SECONDS = 180;
@@ -38,5 +38,5 @@ export function checkStories(stories: Story[], parseDiagnostics: Diagnostic[] = 
       });
     }
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return out.sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
 }

@@ -1,5 +1,4 @@
 /** Loads the search index for a story collection from the cache, or builds and caches it. */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Story } from '../story/types.js';
 import type { SearchIndex } from '../search/engine.js';
@@ -15,11 +14,20 @@ interface IndexCache {
 
 /** A cache key for a collection: the files it came from (path, size, mtime) and the ids read from them. */
 function collectionKey(loaded: LoadedStories): string {
-  const h = createHash('sha1');
-  h.update(VERSION);
-  for (const f of loaded.files) h.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
-  h.update(String(loaded.stories.length));
-  return h.digest('hex').slice(0, 16);
+  // FNV-1a over the file list: enough to tell collections apart, and node:crypto stays unloaded on the hot path.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x811c9dc5) >>> 0;
+    }
+  };
+  feed(VERSION);
+  for (const f of loaded.files) feed(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
+  feed(String(loaded.stories.length));
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
 }
 
 /** The search index for loaded stories, from the disk cache when the files have not changed. */

@@ -5,6 +5,7 @@ import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
 import { PrepError } from '../cli/errors.js';
 import { openParseCache, type ParseCache } from './cache.js';
+import { byCodeUnit } from '../story/text.js';
 
 const STORY_EXT = new Set(['.md', '.markdown']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
@@ -37,7 +38,7 @@ function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], depth = 
     diagnostics.push({ file: dir, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: `cannot read folder: ${(e as Error).message}` });
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => byCodeUnit(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
     const p = join(dir, e.name);

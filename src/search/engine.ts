@@ -6,6 +6,7 @@ import type { Story } from '../story/types.js';
 import { COMPETENCIES, type Competency } from './competencies.js';
 import { RELATED_GROUPS } from './related.js';
 import { readQuestion, stem, terms, words } from './text.js';
+import { byCodeUnit } from '../story/text.js';
 
 /** Field weights: a word in the title or heading trail says more about a story than one deep in the body. */
 export const FIELD_WEIGHTS = {
@@ -350,7 +351,7 @@ export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
     if (score <= 0.01) continue;
     out.push({ id: index.docs[d]!.id, score: Math.round(score * 1000) / 1000, competencies: [], terms: [], doc: d } as Match & { doc: number });
   }
-  out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  out.sort((a, b) => b.score - a.score || byCodeUnit(a.id, b.id));
   // Competencies and matched terms only for the results shown.
   return out.slice(0, limit).map((m) => {
     const d = (m as Match & { doc: number }).doc;
