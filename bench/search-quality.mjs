@@ -8,6 +8,7 @@ import { parseStories } from '../dist/parse/parse-stories.js';
 import { collectStories } from '../dist/parse/collect.js';
 import { buildIndex, matchQuestion } from '../dist/search/engine.js';
 import { makeCorrector } from '../dist/search/fuzzy.js';
+import { isEnglishWord } from '../dist/load/dictionary.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose');
@@ -18,7 +19,7 @@ function load(files) {
 
 function evaluate(name, stories, questions, labelOf) {
   const index = buildIndex(stories);
-  const correct = makeCorrector();
+  const correct = makeCorrector(isEnglishWord);
   const fuse = new Fuse(
     stories.map((s) => ({ id: s.id, title: s.title, text: [s.summary, s.situation, s.task, s.action, s.result, ...s.sections.map((x) => x.text)].join('\n') })),
     { keys: ['title', 'text'] },

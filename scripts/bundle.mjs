@@ -15,7 +15,7 @@ await build({
   target: 'node20',
   outdir: 'dist/bundle',
   // Packages with data files found relative to their own folder, or heavy and rarely loaded, stay in node_modules.
-  external: ['pdfkit', 'dejavu-fonts-ttf', '@inquirer/prompts', 'pdfjs-dist'],
+  external: ['pdfkit', 'dejavu-fonts-ttf', '@inquirer/prompts', 'pdfjs-dist', 'word-list'],
   banner: { js: "import { createRequire as __prepCreateRequire } from 'node:module'; const require = __prepCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

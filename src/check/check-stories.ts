@@ -1,16 +1,13 @@
 /** Lint rules over parsed stories: missing STAR parts, results without numbers, stories too long to tell. */
 import type { Diagnostic, Story } from '../story/types.js';
 import { byCodeUnit, formatDuration } from '../story/text.js';
+import { statesOutcome } from '../story/figures.js';
 
 /** Longest comfortable spoken answer, in seconds. */
 export const MAX_TELL_SECONDS = 180;
 
-const NUMBER_WORDS = /\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|double|doubled|tripled|twice|thrice|percent)\b/i;
-
-/** Whether text states a measurable outcome (a digit or a number word). */
-export function hasNumber(text: string): boolean {
-  return /\d/.test(text) || NUMBER_WORDS.test(text);
-}
+/** Whether text states a measurable outcome (kept as an export for callers of the old name). */
+export const hasNumber = statesOutcome;
 
 const PART_NAMES = { situation: 'Situation', task: 'Task', action: 'Action', result: 'Result' } as const;
 

@@ -12,8 +12,8 @@ interface IndexCache {
   index: SearchIndex;
 }
 
-/** A cache key for a collection: the files it came from (path, size, mtime) and the ids read from them. */
-function collectionKey(loaded: LoadedStories): string {
+/** A cache key for a collection (shared by every cache derived from it): the files it came from (path, size, mtime) and the ids read from them. */
+export function collectionKey(loaded: LoadedStories): string {
   // FNV-1a over the file list: enough to tell collections apart, and node:crypto stays unloaded on the hot path.
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
@@ -32,7 +32,7 @@ function collectionKey(loaded: LoadedStories): string {
 
 /** The search index for loaded stories, from the disk cache when the files have not changed. */
 export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<SearchIndex> {
-  const { readJsonCache, writeJsonCache } = await import('../load/cache.js');
+  const { readJsonCache, writeJsonCache, pruneCache } = await import('../load/cache.js');
   const key = collectionKey(loaded);
   const file = join(ctx.folders.cache, 'v1', `index-${key}.json`);
   if (!ctx.env.PREP_NO_CACHE) {
@@ -41,12 +41,20 @@ export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<Se
   }
   const { buildIndex } = await import('../search/engine.js');
   const index = buildIndex(loaded.stories);
-  if (!ctx.env.PREP_NO_CACHE) writeJsonCache(file, { version: VERSION, key, index } satisfies IndexCache, ctx.debug);
+  if (!ctx.env.PREP_NO_CACHE) {
+    writeJsonCache(file, { version: VERSION, key, index } satisfies IndexCache, ctx.debug);
+    // A few collections (samples, notes, another folder) stay cached; older indexes go.
+    pruneCache(join(ctx.folders.cache, 'v1'), 'index-', 6, ctx.debug);
+  }
   return index;
 }
 
-/** Stories with inferred competencies filled in where the notes name none. */
+/** Stories with their competencies filled in (explicit ones mapped to the lexicon, else inferred). */
 export async function withCompetencies(stories: Story[], index: SearchIndex): Promise<Story[]> {
-  const { storyCompetencyIds } = await import('../search/engine.js');
-  return stories.map((s, i) => (s.competencies.length ? s : { ...s, competencies: storyCompetencyIds(index.docs[i]!) }));
+  const { storyCompetencies } = await import('../search/engine.js');
+  const byId = new Map(index.docs.map((d) => [d.id, d]));
+  return stories.map((s) => {
+    const doc = byId.get(s.id);
+    return doc ? { ...s, competencies: storyCompetencies(s, doc) } : s;
+  });
 }

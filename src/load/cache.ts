@@ -1,6 +1,7 @@
 /** On-disk cache of parse results, keyed by file path, size, modification time and the tool's version. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import type { ParseResult } from '../story/types.js';
 import { CACHE_VERSION as VERSION } from '../version.js';
 
@@ -49,12 +50,22 @@ export function readJsonCache<T extends { version: string }>(file: string, debug
 /** Write a cache file atomically; a read-only cache folder is noted and ignored. */
 export function writeJsonCache(file: string, data: unknown, debug?: (m: string) => void): void {
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(data), { mkdir: true });
   } catch (e) {
     debug?.(`cache not written (${(e as Error).message})`);
+  }
+}
+
+/** Keep only the `keep` newest files of a family (`index-*.json`) in a cache folder, so caches do not grow forever. */
+export function pruneCache(dir: string, prefix: string, keep: number, debug?: (m: string) => void): void {
+  try {
+    const files = readdirSync(dir)
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { f } of files.slice(keep)) rmSync(join(dir, f), { force: true });
+  } catch (e) {
+    debug?.(`cache not pruned (${(e as Error).message})`);
   }
 }
 

@@ -270,8 +270,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
       add(t, 1, 'question');
       continue;
     }
-    // A longer or shorter form of the same word ("drive" / "driven") is not a typo.
-    const fixes = correct(w, vocabulary(index)).filter((f) => !f.word.startsWith(w) && !w.startsWith(f.word));
+    const fixes = correct(w, vocabulary(index)).filter((f) => f.word !== w);
     if (!fixes.length) add(t, 1, 'question');
     for (const f of fixes.slice(0, 2)) {
       plan.corrected.push({ from: w, to: f.word, similarity: f.similarity });
@@ -369,15 +368,30 @@ export function storyCompetencyIds(doc: IndexedDoc, threshold = 0.45): string[] 
     .map((x) => x.id);
 }
 
+/**
+ * The competencies a story shows, as lexicon ids: the ones its notes name (front matter wins; names outside the
+ * lexicon are kept as written), else the ones inferred from its text. Every command uses this one answer.
+ */
+export function storyCompetencies(story: Story, doc: IndexedDoc): string[] {
+  if (story.competencies.length) {
+    return [...new Set(story.competencies.map((c) => findCompetency(c, { prefix: false })?.id ?? c))];
+  }
+  return storyCompetencyIds(doc);
+}
+
 /** Notes answer talking-point competencies (strengths, goals); stories answer the behavioral ones. */
 export function answersKind(c: Competency, kind: 'star' | 'note'): boolean {
   return (c.answer ?? 'story') === (kind === 'note' ? 'note' : 'story');
 }
 
-/** Look up a competency by id or name (case-insensitive), or null. */
-export function findCompetency(name: string): Competency | null {
+/** Look up a competency by id or name (case-insensitive); a unique prefix also counts unless `prefix` is false. */
+export function findCompetency(name: string, opts: { prefix?: boolean } = {}): Competency | null {
   const k = name.toLowerCase().trim().replace(/[\s_]+/g, '-');
-  return COMPETENCIES.find((c) => c.id === k || c.name.toLowerCase().replace(/\s+/g, '-') === k || c.id.startsWith(k)) ?? null;
+  if (!k) return null;
+  const exact = COMPETENCIES.find((c) => c.id === k || c.name.toLowerCase().replace(/\s+/g, '-') === k);
+  if (exact || opts.prefix === false) return exact ?? null;
+  const byPrefix = COMPETENCIES.filter((c) => c.id.startsWith(k));
+  return byPrefix.length === 1 ? byPrefix[0]! : null;
 }
 
 /** Plan and rank in one call. */

@@ -3,11 +3,15 @@ import Fuse from 'fuse.js';
 import type { Corrector } from './engine.js';
 import { editDistance } from '../cli/errors.js';
 
-/** A corrector that keeps one Fuse index per vocabulary list it is given. */
-export function makeCorrector(): Corrector {
+/**
+ * A corrector that keeps one Fuse index per vocabulary list it is given. `isWord` tells real words apart from typos:
+ * "biggest" is not in your notes but is English, so it is left alone.
+ */
+export function makeCorrector(isWord: (word: string) => boolean = () => false): Corrector {
   let fuse: Fuse<string> | null = null;
   let forVocab: string[] | null = null;
   return (word, vocab) => {
+    if (isWord(word)) return [];
     if (forVocab !== vocab && (!forVocab || forVocab.length !== vocab.length)) {
       // Candidate words have a similar length; Fuse scores edits relative to the pattern.
       fuse = new Fuse(vocab, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3, isCaseSensitive: false });

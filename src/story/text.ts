@@ -31,3 +31,32 @@ export function formatDuration(seconds: number): string {
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Wrap plain text to a width, keeping "- " bullets hanging. */
+export function wrapText(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  for (const raw of text.split('\n')) {
+    const lead = /^(\s*)(- )?/.exec(raw)!;
+    const hang = indent + ' '.repeat(lead[0].length);
+    let line = indent + lead[0];
+    const words = raw.slice(lead[0].length).split(/\s+/).filter(Boolean);
+    let empty = true;
+    for (const w of words) {
+      if (!empty && line.length + 1 + w.length > width) {
+        out.push(line);
+        line = hang + w;
+      } else {
+        line += (empty ? '' : ' ') + w;
+      }
+      empty = false;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Cut a string to a width with an ellipsis. */
+export function truncate(text: string, width: number): string {
+  if (width <= 1) return text.slice(0, Math.max(0, width));
+  return text.length <= width ? text : text.slice(0, width - 1) + '…';
+}

@@ -59,11 +59,11 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
   const index = await loadIndex(ctx, loaded);
   const { matchQuestion } = await import('../../search/engine.js');
   const { makeCorrector } = await import('../../search/fuzzy.js');
-  const { plan, matches } = matchQuestion(index, question, { limit, correct: makeCorrector() });
+  const { isEnglishWord } = await import('../../load/dictionary.js');
+  const { plan, matches } = matchQuestion(index, question, { limit, correct: makeCorrector(isEnglishWord) });
   // Competencies are filled in only for the stories shown.
   const shown = new Set(matches.map((m) => m.id));
-  const picked = loaded.stories.map((s, i) => ({ s, i })).filter((x) => shown.has(x.s.id));
-  const filled = await withCompetencies(picked.map((x) => x.s), { ...index, docs: picked.map((x) => index.docs[x.i]!) });
+  const filled = await withCompetencies(loaded.stories.filter((s) => shown.has(s.id)), index);
   const byId = new Map(filled.map((s) => [s.id, s]));
   const { bestSnippet, matchedFields } = await import('../../search/snippet.js');
   const stemsOf = (m: Match) => new Set([...m.terms, ...plan.terms.filter((t) => t.source !== 'expansion').map((t) => t.term)]);
