@@ -21,6 +21,8 @@ export interface CodeItem {
   type: 'code';
   line: number;
   raw: string;
+  /** Fenced code is never story text; indented lines (often "Tech: ..." lists) may carry tags. */
+  fenced: boolean;
 }
 
 /** A table row; `header` marks the row above the delimiter row. */
@@ -137,7 +139,7 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
     if (fence) {
       const close = FENCE.exec(line);
       if (close && close[1]![0] === fence.ch && close[1]!.length >= fence.len && line.trim() === close[1]) fence = null;
-      else push({ type: 'code', line: lineNo, raw: line });
+      else push({ type: 'code', line: lineNo, raw: line, fenced: true });
       continue;
     }
     // HTML comments (including an editor's trailing data block) are invisible.
@@ -251,7 +253,7 @@ export function scanSections(lines: string[], firstLine: number): { root: Headin
       }
     }
     if (indent >= 4 && afterBlank || indent >= 4 && p && p.type === 'code') {
-      push({ type: 'code', line: lineNo, raw: line.replace(/^( {4}|\t)/, '') });
+      push({ type: 'code', line: lineNo, raw: line.replace(/^( {4}|\t)/, ''), fenced: false });
       continue;
     }
     listIndents = [];

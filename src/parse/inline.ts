@@ -25,6 +25,13 @@ export function stripHtml(text: string): string {
 }
 
 const SPECIAL = /[`*_[\]<>&\\~!]/;
+// Link parts are bounded so a long line of unclosed brackets stays linear.
+const IMAGE = /!\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g;
+const LINK = /\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g;
+const REF_LINK = /\[([^\]\n]{1,300})\]\[[^\]\n]{0,100}\]/g;
+// Obsidian-style wiki links: [[target]] and [[target|shown text]]; embeds (![[...]]) are dropped.
+const WIKI_EMBED = /!\[\[[^\]\n]{0,300}\]\]/g;
+const WIKI = /\[\[([^\]|\n]{0,300})(?:\|([^\]\n]{0,300}))?\]\]/g;
 
 /** Convert one line of inline markdown to plain text. */
 export function toPlainText(md: string): string {
@@ -43,10 +50,8 @@ export function toPlainText(md: string): string {
     s = stripHtml(s).replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1');
   }
   if (s.includes('[')) {
-    s = s
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
+    if (s.includes('[[')) s = s.replace(WIKI_EMBED, '').replace(WIKI, (_a, target: string, shown?: string) => (shown ?? target).trim());
+    s = s.replace(IMAGE, '$1').replace(LINK, '$1').replace(REF_LINK, '$1');
   }
   if (s.includes('*')) {
     s = s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[^\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?!\w)/g, '$1$2');

@@ -54,6 +54,7 @@ export function lookupLabel(text: string): { part: StarPart; primary: boolean } 
 const BOLD = /^(\*\*|__)(?!\s)(.{1,80}?)\1(.*)$/;
 const PLAIN = /^([A-Za-z][A-Za-z &/()'’-]{0,40}?)\s*[:：]\s*(.*)$/;
 const LETTER_DASH = /^([STAR])\s*[-–—]\s+(.*)$/;
+const WORD_DASH = /^([A-Za-z][A-Za-z &/()'’]{0,40}?)\s+[-–—]\s+(.*)$/;
 
 /** Recognise a label at the start of a line of inline markdown; unknown bold labels need a colon. */
 export function detectLabel(raw: string): Label | null {
@@ -77,17 +78,13 @@ export function detectLabel(raw: string): Label | null {
     if (!known && colon && name.split(/\s+/).length <= 8) return { name, part: null, primary: false, rest: after.trim() };
   }
   const plain = toPlainText(raw);
-  const m = PLAIN.exec(plain) ?? LETTER_DASH.exec(plain);
+  // "Situation: ...", "S - ...", and "Situation - ..." (a known label then a spaced dash).
+  const m = PLAIN.exec(plain) ?? LETTER_DASH.exec(plain) ?? WORD_DASH.exec(plain);
   if (m) {
     const known = lookupLabel(m[1]!);
     if (known) return { name: m[1]!.trim(), part: known.part, primary: known.primary, rest: m[2]!.trim() };
   }
   return null;
-}
-
-/** The STAR part a heading's title names ("### Situation", "#### Results:"), if any. */
-export function headingLabel(title: string): { part: StarPart; primary: boolean } | null {
-  return lookupLabel(title);
 }
 
 const TECH = /^(languages?|tech|technologies|tech stack|stack|tools|modules|frameworks|libraries|tags|skills)\s*:\s*(.+)$/i;

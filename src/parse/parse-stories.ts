@@ -5,7 +5,7 @@ import { countWords, slugify } from '../story/text.js';
 import { scanSections, type HeadingSection, type Item } from './blocks.js';
 import { readFrontMatter, stringList, stringValue, type FrontMatterInput } from './front-matter.js';
 import { toPlainText } from './inline.js';
-import { detectLabel, detectTechLine, headingLabel, type Label } from './labels.js';
+import { detectLabel, detectTechLine, lookupLabel, type Label } from './labels.js';
 
 type Target = { kind: 'summary' } | { kind: 'part'; part: StarPart } | { kind: 'section'; index: number };
 
@@ -68,7 +68,7 @@ function ownedParts(sec: HeadingSection): Set<StarPart> {
   const found = inlineParts(sec.items);
   ownedMemo.set(sec, found);
   for (const c of sec.children) {
-    const h = headingLabel(c.title);
+    const h = lookupLabel(c.title);
     if (h) found.add(h.part);
   }
   return found;
@@ -106,7 +106,8 @@ function hasContentBelow(sec: HeadingSection): boolean {
 function pushItem(lines: string[], it: Item, base: number): void {
   if (it.type === 'blank') return;
   if (it.type === 'code') {
-    if (it.raw.trim()) lines.push(it.raw.trimEnd());
+    // Fenced code (commands, configs) is not part of the spoken story.
+    if (!it.fenced && it.raw.trim()) lines.push(it.raw.trimEnd());
     return;
   }
   if (it.type === 'table') {
@@ -132,19 +133,8 @@ function fillDraft(d: Draft, items: Item[], start: Target, allowSections: boolea
   let tableCols: (StarPart | null)[] | null = null;
   let sawKnown = false;
 
-  const linesOf = (t: Target): string[] =>
-    t.kind === 'summary' ? d.summary : t.kind === 'part' ? d.parts[t.part] : d.sections[t.index]!.lines;
-
-  const switchTo = (l: Label): Target => {
-    if (l.part && (l.primary || !d.seen.has(l.part))) {
-      d.seen.add(l.part);
-      return { kind: 'part', part: l.part };
-    }
-    const existing = d.sections.findIndex((s) => s.name.toLowerCase() === l.name.toLowerCase());
-    if (existing >= 0) return { kind: 'section', index: existing };
-    d.sections.push({ name: l.name, lines: [] });
-    return { kind: 'section', index: d.sections.length - 1 };
-  };
+  const linesOf = (t: Target): string[] => linesFor(d, t);
+  const switchTo = (l: Label): Target => targetFor(d, l.name, l.part, l.primary);
 
   for (const it of items) {
     // A label may start a line inside a paragraph ("S: ...\nT: ..." with no blank line between).
@@ -167,6 +157,7 @@ function fillDraft(d: Draft, items: Item[], start: Target, allowSections: boolea
       }
       if (level < 0) base = 0;
     } else if (it.type === 'code') {
+      if (it.fenced) continue;
       const tags = detectTechLine(it.raw);
       if (tags) {
         d.tags.push(...tags);
@@ -259,9 +250,9 @@ function buildStory(ctx: Context, sec: HeadingSection, trail: string[]): void {
   let target = fillDraft(d, sec.items, { kind: 'summary' }, true);
   const nested: HeadingSection[] = [];
   for (const c of sec.children) {
-    const h = headingLabel(c.title);
+    const h = lookupLabel(c.title);
     if (h) {
-      target = fillDraft(d, c.items, switchHeading(d, c.title, h), false);
+      target = fillDraft(d, c.items, targetFor(d, c.title, h.part, h.primary), false);
       for (const g of c.children) {
         if (isStory(g)) nested.push(g);
         else linesFor(d, target).push(...(g.title ? [g.title + ':'] : []), ...sectionLines(g));
@@ -283,16 +274,20 @@ function fileTitle(file: string): string {
   return base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim() || 'Untitled story';
 }
 
+/** The lines a target collects into. */
 function linesFor(d: Draft, t: Target): string[] {
   return t.kind === 'summary' ? d.summary : t.kind === 'part' ? d.parts[t.part] : d.sections[t.index]!.lines;
 }
 
-function switchHeading(d: Draft, title: string, h: { part: StarPart; primary: boolean }): Target {
-  if (h.primary || !d.seen.has(h.part)) {
-    d.seen.add(h.part);
-    return { kind: 'part', part: h.part };
+/** Where a label leads: its STAR part (primary names always, synonyms only into an empty part), else a section. */
+function targetFor(d: Draft, name: string, part: StarPart | null, primary: boolean): Target {
+  if (part && (primary || !d.seen.has(part))) {
+    d.seen.add(part);
+    return { kind: 'part', part };
   }
-  d.sections.push({ name: title, lines: [] });
+  const existing = d.sections.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (existing >= 0) return { kind: 'section', index: existing };
+  d.sections.push({ name, lines: [] });
   return { kind: 'section', index: d.sections.length - 1 };
 }
 

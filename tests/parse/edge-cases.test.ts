@@ -93,6 +93,22 @@ describe('parseStories edge cases', () => {
     expect(a.id).toBe(b.id);
   });
 
+  it('reads "Situation - text" (a label word, then a spaced dash)', () => {
+    const r = parseStories('## Dash labels\nSituation - The queue backed up.\nTask - Drain it.\nAction - Added consumers.\nResult - Lag fell to 2 s.\n', 'f.md');
+    expect(r.stories[0]).toMatchObject({ kind: 'star', situation: 'The queue backed up.', result: 'Lag fell to 2 s.' });
+  });
+
+  it('keeps fenced code out of the story text and its tags', () => {
+    const r = parseStories('## Fenced\n- **Situation**: s\n- **Action**: ran it\n```\nTech: Go, Kafka\nkubectl rollout restart\n```\n- **Result**: 3x faster\n', 'f.md');
+    expect(r.stories[0]!.action).toBe('ran it');
+    expect(r.stories[0]!.tags).toEqual([]);
+  });
+
+  it('shows wiki links as their text', () => {
+    const r = parseStories('## Wiki\n- **Situation**: Moved [[Postgres]] to [[2023 review|the new cluster]] ![[diagram.png]]\n- **Result**: done in 2 weeks\n', 'f.md');
+    expect(r.stories[0]!.situation).toBe('Moved Postgres to the new cluster');
+  });
+
   it('counts words and speaking time at 150 words a minute', () => {
     const words = Array.from({ length: 150 }, () => 'word').join(' ');
     const s = parseStories(`## Long\n- **Situation**: ${words}\n- **Result**: ${words}\n`, 'f.md').stories[0]!;
