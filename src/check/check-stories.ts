@@ -2,6 +2,7 @@
 import type { Diagnostic, Story } from '../story/types.js';
 import { byCodeUnit, formatDuration } from '../story/text.js';
 import { statesOutcome } from '../story/figures.js';
+import { TEMPLATE_PHRASES } from '../story/template.js';
 
 /** Longest comfortable spoken answer, in seconds. */
 export const MAX_TELL_SECONDS = 180;
@@ -25,6 +26,10 @@ export function checkStories(stories: Story[], parseDiagnostics: Diagnostic[] = 
     }
     if (s.result.trim() && !hasNumber(s.result)) {
       out.push({ ...at, rule: 'result-without-number', severity: 'warning', message: `"${s.title}": the Result has no measurable outcome (no number)` });
+    }
+    const text = [s.title, s.situation, s.task, s.action, s.result].join('\n');
+    if (TEMPLATE_PHRASES.some((p) => text.includes(p))) {
+      out.push({ ...at, rule: 'template-text', severity: 'warning', message: `"${s.title}" still has the template's example text; replace it with your story` });
     }
     if (s.speakingSeconds > MAX_TELL_SECONDS) {
       out.push({

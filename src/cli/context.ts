@@ -41,7 +41,7 @@ export interface StoryOptions {
  * Resolve sources, load stories (through the cache), print read warnings, and say once (ever) how to use your own
  * notes when falling back to the samples; `hint: false` keeps that for a real command (shell completion).
  */
-export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet = false, hint = true } = {}): Promise<LoadedStories & { sources: StorySources }> {
+export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet = false, hint = true, allowEmpty = false } = {}): Promise<LoadedStories & { sources: StorySources }> {
   const sources = resolveSources({ flags: opts.stories, env: ctx.env.PREP_STORIES, config: ctx.configStories, cwd: ctx.cwd });
   const { loadStories } = await import('../load/read-stories.js');
   const cacheDir = ctx.env.PREP_NO_CACHE ? null : join(ctx.folders.cache, 'v1');
@@ -51,7 +51,7 @@ export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet =
     showFirstRunHint(ctx);
   }
   if (!quiet) printDiagnostics(ctx.out, loaded.diagnostics.filter((d) => d.severity !== 'info' && d.rule !== 'front-matter'));
-  if (!loaded.stories.length) {
+  if (!loaded.stories.length && !allowEmpty) {
     const where = sources.paths.join(', ');
     throw new PrepError(
       'stories.none',

@@ -25,7 +25,8 @@ export function processOutput(color: boolean): Output {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
     color,
-    columns: Math.max(40, Math.min(process.stdout.columns || 80, 120)),
+    // The real width (20 at least, 200 at most); each command decides how much of it to use.
+    columns: Math.max(20, Math.min(process.stdout.columns || 80, 200)),
     isTTY: Boolean(process.stdout.isTTY),
     c: new Chalk({ level: color ? 2 : 0 }),
   };

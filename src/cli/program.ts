@@ -32,7 +32,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .version(VERSION, '-V, --version')
     .option('--no-color', 'disable colours (NO_COLOR is honoured too)')
     .showSuggestionAfterError(true)
-    .addHelpText('after', examples('prep list', 'prep show conflict', 'prep check --stories ~/notes/interview'))
+    .addHelpText('after', examples('prep list', 'prep show schema migration', 'prep check --stories ~/notes/interview'))
     .addHelpText('after', `${PRECEDENCE}\n`);
 
   const run = (fn: (ctx: Context) => Promise<number>) => async () => {
@@ -53,7 +53,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .argument('<story...>', 'story id or title words')
     .option('--json', 'print the story as JSON')
     .addOption(storiesOption())
-    .addHelpText('after', examples('prep show conflict', 'prep show "schema migration"'))
+    .addHelpText('after', examples('prep show pushing-back-on-a-risky-schema-migration', 'prep show schema migration'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, words.join(' '), opts))());
 
   program

@@ -76,7 +76,8 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
       // Paths are shown relative to where prep runs when that is shorter (../notes/x.md), else absolute.
       const rel = relative(cwd, path);
       const display = rel && rel.length < path.length && !rel.startsWith('../../../') ? rel : path;
-      files.push({ path, display, size: st.size, mtimeMs: st.mtimeMs });
+      // Whole milliseconds: file systems and utimes disagree below that, and the cache compares these.
+      files.push({ path, display, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     } catch (e) {
       diagnostics.push({ file: path, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: `cannot read: ${(e as Error).message}` });
     }

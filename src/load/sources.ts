@@ -1,5 +1,6 @@
 /** Where stories come from: flags, then PREP_STORIES, then config, then ./stories, then the bundled samples. */
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,7 @@ export interface SourceInputs {
   config?: string[] | undefined;
   cwd: string;
   exists?: (p: string) => boolean;
+  home?: string;
 }
 
 /** The sample stories shipped with prep. */
@@ -29,7 +31,9 @@ export function bundledStoriesDir(): string {
 /** Pick story sources by precedence: flag > environment > config > ./stories > bundled samples. */
 export function resolveSources(input: SourceInputs): StorySources {
   const exists = input.exists ?? existsSync;
-  const abs = (p: string) => resolve(input.cwd, p);
+  // "~/notes" means the home folder wherever it comes from (a quoted flag, PREP_STORIES, the config file).
+  const home = input.home ?? homedir();
+  const abs = (p: string) => resolve(input.cwd, p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p);
   if (input.flags?.length) return { paths: input.flags.map(abs), origin: 'flag' };
   const env = (input.env ?? '').split(delimiter).filter((p) => p.trim());
   if (env.length) return { paths: env.map(abs), origin: 'env' };

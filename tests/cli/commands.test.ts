@@ -55,6 +55,10 @@ describe('prep show', () => {
     expect(err).toMatchObject({ code: 'story.unknown', exitCode: 2 });
     expect(err.hint).toContain('"weaknesses"');
   });
+  it('suggests a story for a misspelt title word', async () => {
+    const err = await runShow(testContext(notes()), 'heatd reviw', {}).catch((e) => e);
+    expect(err.hint).toContain('"calming-a-heated-design-review"');
+  });
 });
 
 describe('prep check', () => {
@@ -64,6 +68,22 @@ describe('prep check', () => {
     const findings = JSON.parse(ctx.out.stdout.join('\n'));
     const errors = findings.filter((f: { severity: string }) => f.severity === 'error');
     expect(errors).toEqual([expect.objectContaining({ storyId: 'the-outage-i-caused', rule: 'missing-part', file: join('stories', 'b.md'), line: 1 })]);
+  });
+
+  it('reports what it found even when no file holds a story', async () => {
+    const dir = writeTree(tempDir(), { 'stories/bad.md': '---\ntitle: [oops\n---\njust prose\n' });
+    const ctx = testContext(dir);
+    expect(await runCheck(ctx, { json: true })).toBe(1);
+    const rules = JSON.parse(ctx.out.stdout.join('\n')).map((f: { rule: string }) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['front-matter', 'no-stories']));
+  });
+
+  it('flags a story still holding the template text', async () => {
+    const dir = tempDir();
+    await runInit(testContext(dir), undefined);
+    const ctx = testContext(dir);
+    await runCheck(ctx, { json: true });
+    expect(JSON.parse(ctx.out.stdout.join('\n')).map((f: { rule: string }) => f.rule)).toContain('template-text');
   });
 
   it('exits 0 when there are only warnings', async () => {

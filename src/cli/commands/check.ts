@@ -9,8 +9,19 @@ export interface CheckOptions extends StoryOptions {
 
 /** Run the lint rules and print findings location-first, or as JSON. */
 export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number> {
-  const { stories, diagnostics } = await loadForCommand(ctx, opts, { quiet: true });
+  // Check reports what it found even when nothing parsed as a story: that is when its findings matter most.
+  const { stories, diagnostics, sources, files } = await loadForCommand(ctx, opts, { quiet: true, allowEmpty: true });
   const findings = checkStories(stories, diagnostics);
+  if (!stories.length) {
+    findings.push({
+      file: sources.paths.join(', '),
+      line: 0,
+      column: 0,
+      rule: 'no-stories',
+      severity: 'error',
+      message: `no stories found (${files.length} markdown file${files.length === 1 ? '' : 's'} read); stories are headings with Situation / Task / Action / Result parts`,
+    });
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const o = ctx.out;
   if (opts.json) {
@@ -18,13 +29,14 @@ export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number
     return errors ? 1 : 0;
   }
   for (const f of findings) {
-    const sev = f.severity === 'error' ? o.c.red('error  ') : f.severity === 'warning' ? o.c.yellow('warning') : o.c.blue('info   ');
-    o.out(`${o.c.dim(`${f.file}:${f.line}:${f.column}`)}  ${sev}  ${f.message}  ${o.c.dim(f.rule)}`);
+    const sev = f.severity === 'error' ? o.c.red('error  ') : f.severity === 'warning' ? o.c.yellow('warning') : o.c.blue('hint   ');
+    const loc = f.line > 0 ? `${f.file}:${f.line}:${f.column || 1}` : f.file;
+    o.out(`${o.c.dim(loc)}  ${sev}  ${f.message}  ${o.c.dim(f.rule)}`);
   }
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const infos = findings.length - errors - warnings;
   const star = stories.filter((s) => s.kind === 'star').length;
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : ''} in ${star} stories and ${stories.length - star} notes`;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} hint${infos === 1 ? '' : 's'}` : ''} in ${star} stories and ${stories.length - star} notes`;
   o.out(errors ? o.c.red(summary) : warnings ? o.c.yellow(summary) : o.c.green(`✓ ${summary}`));
   return errors ? 1 : 0;
 }

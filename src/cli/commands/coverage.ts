@@ -30,14 +30,15 @@ export async function runCoverage(ctx: Context, opts: CoverageOptions): Promise<
     }, null, 2));
     return 0;
   }
-  const nameW = Math.max(...rows.map((r) => r.competency.name.length));
-  const titleW = Math.max(20, o.columns - nameW - 16);
+  const nameW = Math.min(Math.max(...rows.map((r) => r.competency.name.length)), Math.max(12, o.columns - 30));
+  const meterOn = o.columns >= 60;
+  const titleW = Math.max(8, o.columns - nameW - (meterOn ? 16 : 8));
   for (const r of rows) {
     const score = r.best ? r.best.score : 0;
     const filled = Math.round(score * 5);
-    const meter = (r.gap ? o.c.yellow : o.c.green)('■'.repeat(filled)) + o.c.dim('□'.repeat(5 - filled));
-    const title = r.best && !r.gap ? truncate(byId.get(r.best.id)?.title ?? r.best.id, titleW) : o.c.yellow('gap — no story yet');
-    o.out(`${r.competency.name.padEnd(nameW)}  ${meter} ${score.toFixed(2)}  ${title}`);
+    const meter = meterOn ? (r.gap ? o.c.yellow : o.c.green)('■'.repeat(filled)) + o.c.dim('□'.repeat(5 - filled)) + ' ' : '';
+    const title = r.best && !r.gap ? truncate(byId.get(r.best.id)?.title ?? r.best.id, titleW) : o.c.yellow(truncate('gap — no story yet', titleW));
+    o.out(`${truncate(r.competency.name, nameW).padEnd(nameW)}  ${meter}${score.toFixed(2)}  ${title}`);
   }
   const gaps = rows.filter((r) => r.gap);
   o.out('');

@@ -27,23 +27,38 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
     return 0;
   }
   const srcs = stories.map((s) => `${basename(s.source.file)}:${s.source.line}`);
-  // Ids are what users type, so they are shown whole up to 40 characters; titles take the rest.
-  const idW = Math.min(40, Math.max(2, ...stories.map((s) => s.id.length)));
-  const showSource = o.columns >= 110;
-  const srcW = showSource ? Math.min(26, Math.max(6, ...srcs.map((s) => s.length))) : 0;
-  const titleW = Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 7));
-  const head = `${'id'.padEnd(idW)}  ${'title'.padEnd(titleW)}  STAR  ${'time'.padStart(5)}${showSource ? '  source' : ''}`;
-  o.out(o.c.bold(head));
-  stories.forEach((s, i) => {
+  const comps = stories.map((s) => (s.competencies.length ? `[${s.competencies.join(', ')}]` : ''));
+  const markCol = (s: Story) => {
     const marks = starMarks(s);
-    const markCol = s.kind === 'note' ? o.c.dim(marks) : marks.includes('·') ? o.c.yellow(marks) : o.c.green(marks);
-    const title = truncate(s.title, titleW);
-    const room = titleW - title.length - 2;
-    const comps = s.competencies.length && room > 6 ? ' ' + truncate(s.competencies.join(', '), room) : '';
-    const cell = title + o.c.dim(comps) + ' '.repeat(Math.max(0, titleW - title.length - comps.length));
-    const src = showSource ? `  ${o.c.dim(truncate(srcs[i]!, srcW))}` : '';
-    o.out(`${o.c.cyan(truncate(s.id, idW).padEnd(idW))}  ${cell}  ${markCol}  ${formatDuration(s.speakingSeconds).padStart(5)}${src}`);
-  });
+    return s.kind === 'note' ? o.c.dim(marks) : marks.includes('·') ? o.c.yellow(marks) : o.c.green(marks);
+  };
+  const time = (s: Story) => formatDuration(s.speakingSeconds).padStart(5);
+  const idMax = Math.max(2, ...stories.map((s) => s.id.length));
+  if (o.columns < 72) {
+    // Narrow windows: the id (what you type) on one line, the title under it.
+    for (const [i, s] of stories.entries()) {
+      o.out(o.c.cyan(s.id));
+      const title = truncate(s.title, o.columns - 15);
+      const comp = comps[i] && title.length + comps[i]!.length + 16 <= o.columns ? ' ' + o.c.dim(comps[i]!) : '';
+      o.out(`  ${markCol(s)} ${time(s)}  ${title}${comp}`);
+    }
+  } else {
+    // Ids are shown whole (they are what you type); titles and competencies take the rest; source on wide windows.
+    const idW = Math.min(40, idMax);
+    const showSource = o.columns >= 110;
+    const srcW = showSource ? Math.min(36, Math.max(6, ...srcs.map((x) => x.length))) : 0;
+    const titleW = Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 6) - 1);
+    o.out(o.c.bold(`${'id'.padEnd(idW)}  ${'title'.padEnd(titleW)}  STAR  ${'time'.padStart(5)}${showSource ? '  source' : ''}`));
+    stories.forEach((s, i) => {
+      const title = truncate(s.title, titleW);
+      const room = titleW - title.length - 1;
+      const comp = comps[i] && room >= 8 ? ' ' + truncate(comps[i]!, room) : '';
+      const cell = title + o.c.dim(comp) + ' '.repeat(Math.max(0, titleW - title.length - comp.length));
+      // Cut the file name, never the line number.
+      const src = showSource ? `  ${o.c.dim(srcs[i]!.length <= srcW ? srcs[i]! : '…' + srcs[i]!.slice(srcs[i]!.length - srcW + 1))}` : '';
+      o.out(`${o.c.cyan(truncate(s.id, idW).padEnd(idW))}  ${cell}  ${markCol(s)}  ${time(s)}${src}`);
+    });
+  }
   const star = stories.filter((s) => s.kind === 'star').length;
   o.out(o.c.dim(`${star} ${star === 1 ? 'story' : 'stories'}, ${stories.length - star} note${stories.length - star === 1 ? '' : 's'} · \`prep show ID\` for one story`));
   return 0;

@@ -3,6 +3,7 @@ import type { Story } from '../../story/types.js';
 import { formatDuration } from '../../story/text.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { lookupStory } from '../lookup.js';
+import { loadIndex, withCompetencies } from '../search-context.js';
 import { wrapText, type Output } from '../output.js';
 
 /** Options of `prep show`. */
@@ -43,9 +44,12 @@ export function renderStory(s: Story, o: Output): string[] {
 
 /** Show one story by id or title words. */
 export async function runShow(ctx: Context, query: string, opts: ShowOptions): Promise<number> {
-  const { stories } = await loadForCommand(ctx, opts, { quiet: true });
-  const story = lookupStory(stories, query);
-  if (opts.json) ctx.out.out(JSON.stringify(story, null, 2));
-  else ctx.out.out(renderStory(story, ctx.out).join('\n'));
+  const loaded = await loadForCommand(ctx, opts, { quiet: true });
+  // Competencies (named or inferred) are shown, and help suggest a story when the name is misspelt.
+  const stories = await withCompetencies(loaded.stories, await loadIndex(ctx, loaded));
+  const story = lookupStory(loaded.stories, query, new Map(stories.map((s) => [s.id, s.competencies])));
+  const shown = stories.find((s) => s.id === story.id) ?? story;
+  if (opts.json) ctx.out.out(JSON.stringify(shown, null, 2));
+  else ctx.out.out(renderStory(shown, ctx.out).join('\n'));
   return 0;
 }
