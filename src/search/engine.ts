@@ -29,23 +29,22 @@ const RELATED_WEIGHT = 0.5;
 /** Notes (talking points) rank lower for "tell me about a time" questions, which ask for a story. */
 const NOTE_FACTOR_FOR_STORY_QUESTIONS = 0.75;
 
-let relatedCache: Map<string, Set<string>> | null = null;
-
 /** Stem -> stems it is related to through RELATED_GROUPS. */
-function relatedStems(): Map<string, Set<string>> {
-  if (relatedCache) return relatedCache;
-  relatedCache = new Map();
+function buildRelated(): Map<string, Set<string>> {
+  const related = new Map<string, Set<string>>();
   for (const group of RELATED_GROUPS) {
     // Single words only: a phrase split into words ("push back") would pull in "back" on its own.
     const stems = [...new Set(group.filter((w) => !/\s/.test(w)).flatMap((w) => terms(w)))];
     for (const a of stems) {
-      const set = relatedCache.get(a) ?? new Set<string>();
+      const set = related.get(a) ?? new Set<string>();
       for (const b of stems) if (b !== a) set.add(b);
-      relatedCache.set(a, set);
+      related.set(a, set);
     }
   }
-  return relatedCache;
+  return related;
 }
+
+const MONEY = /[$€£¥]\s?\d/;
 
 /** A story's entry in the index. */
 export interface IndexedDoc {
@@ -73,17 +72,44 @@ export interface SearchTables {
   related: Record<string, string[]>;
 }
 
-/** Use tables stored with a cached index instead of stemming the lexicon again. */
-function adoptTables(t: SearchTables | undefined): void {
-  if (!t || lexCache || t.lexicon.length !== COMPETENCIES.length) return;
-  lexCache = t.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases, bank: e.bank.map((b) => new Set(b)) }));
-  relatedCache = new Map(Object.entries(t.related).map(([k, v]) => [k, new Set(v)]));
+/** The lexicon and related words in the form matching uses. */
+interface Tables {
+  lex: LexEntry[];
+  related: Map<string, Set<string>>;
+}
+
+let builtIn: Tables | null = null;
+
+/** Tables built from the source lists; they are constants of this version, so they are built once per process. */
+function builtInTables(): Tables {
+  builtIn ??= { lex: buildLexicon(), related: buildRelated() };
+  return builtIn;
+}
+
+const fromIndex = new WeakMap<SearchIndex, Tables>();
+
+/** The tables for an index: those stored with a cached index (no stemming at start-up), else the built-in ones. */
+function tablesFor(index: SearchIndex): Tables {
+  let t = fromIndex.get(index);
+  if (!t) {
+    const stored = index.tables;
+    t =
+      stored && stored.lexicon.length === COMPETENCIES.length
+        ? {
+            lex: stored.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases, bank: e.bank.map((b) => new Set(b)) })),
+            related: new Map(Object.entries(stored.related).map(([k, v]) => [k, new Set(v)])),
+          }
+        : builtInTables();
+    fromIndex.set(index, t);
+  }
+  return t;
 }
 
 function exportTables(): SearchTables {
+  const { lex, related } = builtInTables();
   return {
-    lexicon: lexicon().map((e) => ({ single: [...e.single], phrases: e.phrases, bank: e.bank.map((b) => [...b]) })),
-    related: Object.fromEntries([...relatedStems()].map(([k, v]) => [k, [...v]])),
+    lexicon: lex.map((e) => ({ single: [...e.single], phrases: e.phrases, bank: e.bank.map((b) => [...b]) })),
+    related: Object.fromEntries([...related].map(([k, v]) => [k, [...v]])),
   };
 }
 
@@ -102,12 +128,9 @@ function questionWords(q: string): Set<string> {
   return new Set(words(q).map(stem).filter((w) => !BANK_STOP.has(w)));
 }
 
-let lexCache: LexEntry[] | null = null;
-
 /** The competency lexicon as stems: single-word stems and multi-word phrases. */
-function lexicon(): LexEntry[] {
-  if (lexCache) return lexCache;
-  lexCache = COMPETENCIES.map((c, comp) => {
+function buildLexicon(): LexEntry[] {
+  return COMPETENCIES.map((c, comp) => {
     const single = new Set<string>();
     const phrases: string[][] = [];
     for (const w of [c.id.replace(/-/g, ' '), c.name, ...c.words]) {
@@ -124,7 +147,6 @@ function lexicon(): LexEntry[] {
     const bank = c.questions.map((q) => questionWords(q));
     return { comp, single, phrases, bank };
   });
-  return lexCache;
 }
 
 const vocabCache = new WeakMap<SearchIndex, string[]>();
@@ -169,11 +191,12 @@ function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): nu
   // Phrases count only where their words stand together ("push back", not "push ... back").
   const seq = (text: string) => ' ' + words(text).map(stem).join(' ') + ' ';
   const sequence = storyFields(s).map(([, text]) => seq(text)).join('|');
+  const sequenceText = [s.situation, s.task, s.action, s.result, s.summary].join(' ');
   // Words in the title, the heading trail and tags say what the story is about; body words only hint at it.
   const headText = [s.title, s.path.join(' '), s.tags.join(' '), s.questions.join(' ')].join(' | ');
   const head = new Set(terms(headText));
   const headSeq = seq(headText);
-  return lexicon().map((lx) => {
+  return builtInTables().lex.map((lx) => {
     const c = COMPETENCIES[lx.comp]!;
     if (explicit.has(c.id) || explicit.has(c.name.toLowerCase().replace(/\s+/g, '-'))) return 1;
     let body = 0;
@@ -183,6 +206,8 @@ function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): nu
       if (f) body += saturate(f, norm);
       if (head.has(t)) headHits++;
     }
+    // Money amounts ("$237k a year") speak of cost even when the word is not there.
+    if (c.id === 'cost' && MONEY.test(sequenceText)) body += 1;
     for (const p of lx.phrases) {
       const needle = ' ' + p.join(' ') + ' ';
       if (headSeq.includes(needle)) headHits++;
@@ -252,11 +277,20 @@ function idf(index: SearchIndex, t: string): number {
   return Math.log(1 + (N - n + 0.5) / (n + 0.5));
 }
 
+/** Whether a question has a word of 4+ letters the stories and lexicon lack (so typo correction may be needed). */
+export function hasUnknownWords(index: SearchIndex, question: string): boolean {
+  const lx = tablesFor(index).lex;
+  return readQuestion(question).kept.some((w) => {
+    const t = stem(w);
+    return w.length >= 4 && !/\d/.test(w) && index.postings[t] === undefined && !lx.some((e) => e.single.has(t));
+  });
+}
+
 /** Turn a question into weighted terms and competencies. */
 export function planQuery(index: SearchIndex, question: string, correct?: Corrector): QueryPlan {
   const { kept, dropped } = readQuestion(question);
-  adoptTables(index.tables);
-  const lx = lexicon();
+  const tables = tablesFor(index);
+  const lx = tables.lex;
   const known = (t: string) => index.postings[t] !== undefined || lx.some((e) => e.single.has(t));
   const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [], storyQuestion: false };
   const add = (term: string, weight: number, source: QueryPlan['terms'][number]['source']) => {
@@ -278,7 +312,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
     }
   }
   // Words related to the question's own words, at a lower weight.
-  const rel = relatedStems();
+  const rel = tables.related;
   for (const t of plan.terms.filter((x) => x.source !== 'expansion').map((x) => x.term)) {
     for (const r of rel.get(t) ?? []) if (!plan.terms.some((x) => x.term === r)) add(r, RELATED_WEIGHT, 'related');
   }

@@ -12,7 +12,7 @@ export function makeCorrector(isWord: (word: string) => boolean = () => false): 
   let forVocab: string[] | null = null;
   return (word, vocab) => {
     if (isWord(word)) return [];
-    if (forVocab !== vocab && (!forVocab || forVocab.length !== vocab.length)) {
+    if (forVocab !== vocab) {
       // Candidate words have a similar length; Fuse scores edits relative to the pattern.
       fuse = new Fuse(vocab, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3, isCaseSensitive: false });
       forVocab = vocab;

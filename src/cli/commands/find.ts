@@ -4,7 +4,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { PrepError } from '../errors.js';
 import { loadIndex, withCompetencies } from '../search-context.js';
 import { truncate, type Output } from '../output.js';
-import type { Match, QueryPlan } from '../../search/engine.js';
+import type { Corrector, Match, QueryPlan } from '../../search/engine.js';
 import type { Snippet } from '../../search/snippet.js';
 
 /** Options of `prep find`. */
@@ -57,10 +57,15 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
   const limit = parseLimit(opts.limit);
   const loaded = await loadForCommand(ctx, opts, { quiet: true });
   const index = await loadIndex(ctx, loaded);
-  const { matchQuestion } = await import('../../search/engine.js');
-  const { makeCorrector } = await import('../../search/fuzzy.js');
-  const { isEnglishWord } = await import('../../load/dictionary.js');
-  const { plan, matches } = matchQuestion(index, question, { limit, correct: makeCorrector(isEnglishWord) });
+  const { matchQuestion, hasUnknownWords } = await import('../../search/engine.js');
+  // fuse.js and the word list load only when some question word is unknown to the stories and the lexicon.
+  let correct: Corrector | undefined;
+  if (hasUnknownWords(index, question)) {
+    const { makeCorrector } = await import('../../search/fuzzy.js');
+    const { isEnglishWord } = await import('../../load/dictionary.js');
+    correct = makeCorrector(isEnglishWord);
+  }
+  const { plan, matches } = matchQuestion(index, question, { limit, correct });
   // Competencies are filled in only for the stories shown.
   const shown = new Set(matches.map((m) => m.id));
   const filled = await withCompetencies(loaded.stories.filter((s) => shown.has(s.id)), index);
@@ -85,7 +90,6 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
           snippet: bestSnippet(s, stems).text,
         },
         source: s.source,
-        ...(opts.explain ? { plan } : {}),
       };
     });
     o.out(JSON.stringify(opts.explain ? { plan, results: rows } : rows, null, 2));
