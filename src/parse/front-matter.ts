@@ -51,7 +51,8 @@ export function readFrontMatter(lines: string[]): FrontMatter {
     return { data: data as FrontMatterInput, bodyStart: end + 1, error: null };
   } catch (e) {
     const err = e as { mark?: { line?: number }; reason?: string; message?: string };
-    const line = typeof err.mark?.line === 'number' ? err.mark.line + 2 : 1;
+    // js-yaml may report an unclosed bracket at the end of the input; keep the line inside the front matter.
+    const line = typeof err.mark?.line === 'number' ? Math.min(Math.max(2, err.mark.line + 2), Math.max(2, end)) : 1;
     const message = (err.reason ?? err.message ?? String(e)).split('\n')[0]!;
     return { data: {}, bodyStart: end + 1, error: { line, message: `front matter did not parse: ${message}` } };
   }

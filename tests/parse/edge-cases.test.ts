@@ -45,7 +45,7 @@ describe('parseStories edge cases', () => {
     expect(r.stories.map((s) => s.title)).toEqual(['After bad yaml']);
     const d = r.diagnostics.find((x) => x.rule === 'front-matter');
     expect(d?.severity).toBe('error');
-    expect(d?.line).toBeGreaterThanOrEqual(2);
+    expect(d?.line).toBe(2);
   });
 
   it('refuses JavaScript front matter without running it', () => {
