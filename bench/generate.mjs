@@ -1,6 +1,8 @@
 // Generates N synthetic STAR stories (seeded, several note styles) into a folder, for benchmarks.
 import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+// Built by `npm run build` (every bench script runs it first).
+import { seededRandom } from '../dist/quiz/random.js';
 
 const VOCAB = ('service cache queue latency deploy pipeline database index schema migration rollout incident outage alert ' +
   'customer team lead manager mentor review design test coverage cost budget cluster shard replica metric dashboard ' +
@@ -9,17 +11,8 @@ const VOCAB = ('service cache queue latency deploy pipeline database index schem
   'billing invoice payment checkout search ranking model training storage bucket backup restore failover region ' +
   'network loop packet proxy gateway api client sdk mobile web frontend backend kafka redis postgres python go rust').split(' ');
 
-/** A small seeded random generator (mulberry32). */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The quiz's seeded generator (mulberry32), so benchmarks and the app share one implementation. */
+export const rng = seededRandom;
 
 function sentence(r, n) {
   const w = Array.from({ length: n }, () => VOCAB[Math.floor(r() * VOCAB.length)]);

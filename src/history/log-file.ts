@@ -1,8 +1,8 @@
 /** The history file on disk: where it lives, appending one review atomically, and reading it without ever rewriting. */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { PrepError } from '../cli/errors.js';
-import { parseHistory, toHistoryLine, type HistoryProblem, type ParsedHistory, type Review } from './review.js';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, writeSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { EXIT, PrepError } from '../errors.js';
+import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryProblem, type ParsedHistory, type Review } from './review.js';
 
 /** File name of the history inside the user data folder. */
 export const HISTORY_FILE = 'history.jsonl';
@@ -44,16 +44,48 @@ export function appendReview(file: string, review: Review): void {
   }
 }
 
+/** The history file's text; a missing file is an empty history. */
+function readHistoryText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw new PrepError('history.read', `cannot read the history file "${file}": ${(e as Error).message}`, EXIT.failure);
+  }
+}
+
 /** Read the history file; a missing file is an empty history. Never writes. */
 export function readHistory(file: string): ParsedHistory {
-  let text: string;
+  return parseHistory(readHistoryText(file));
+}
+
+/** Extensions of notes and plain text: never a history, so never appended to. */
+const NOTES_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+
+/** The real path of a file (symlinks followed), or the path itself when it does not exist yet. */
+function realPath(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { reviews: [], problems: [] };
-    throw new PrepError('history.read', `cannot read the history file "${file}": ${(e as Error).message}`, 1);
+    return realpathSync(file);
+  } catch {
+    return file;
   }
-  return parseHistory(text);
+}
+
+/**
+ * Why `file` must not be used as the history, or null when it may: it is a notes or text file by its extension,
+ * one of the loaded story files, or a file with lines none of which reads as a review.
+ */
+export function notHistoryReason(file: string, text: string, parsed: ParsedHistory, storyFiles: readonly string[] = []): string | null {
+  const real = realPath(file);
+  const ext = [file, real].map((f) => extname(f).toLowerCase()).find((e) => NOTES_EXTENSIONS.includes(e));
+  // A history that does not exist yet cannot be a story file (and large collections skip a realpath per file).
+  if (existsSync(real) && storyFiles.some((f) => realPath(f) === real)) return 'it is one of your story files';
+  if (ext) return `${ext} files are notes, not a review history`;
+  if (!looksLikeHistory(text, parsed)) {
+    const n = parsed.problems.length;
+    return `it is not a prep history (none of its ${n} non-empty line${n === 1 ? '' : 's'} is a review)`;
+  }
+  return null;
 }
 
 /** Warning lines for skipped history lines: the first `max` by line number, then a count of the rest. */
@@ -71,10 +103,21 @@ export interface HistoryContext {
   out: { err(text: string): void; c: { yellow(t: string): string } };
 }
 
-/** Resolve the history file for a command, read it, and warn about lines it skipped (reading never rewrites). */
-export function openHistory(ctx: HistoryContext, flag: string | undefined): ParsedHistory & { file: string } {
+/**
+ * Resolve the history file for a command, read it, and warn about lines it skipped (reading never rewrites).
+ * A file that is not a history (notes, a story file, anything without a review line) is refused with
+ * `history.not-history` before any command could append to it; pass the loaded story files to check those too.
+ */
+export function openHistory(ctx: HistoryContext, flag: string | undefined, storyFiles: readonly { path: string }[] = []): ParsedHistory & { file: string } {
   const file = historyPath({ flag, env: ctx.env, dataDir: ctx.folders.data, cwd: ctx.cwd });
-  const parsed = readHistory(file);
+  const text = readHistoryText(file);
+  const parsed = parseHistory(text);
+  const why = notHistoryReason(file, text, parsed, storyFiles.map((f) => f.path));
+  if (why) {
+    const given = flag ? `--history "${flag}"` : ctx.env.PREP_HISTORY ? `PREP_HISTORY "${ctx.env.PREP_HISTORY}"` : `"${file}"`;
+    const hint = flag || ctx.env.PREP_HISTORY ? `point ${flag ? '--history' : 'PREP_HISTORY'} at a .jsonl file of its own (prep creates it), or leave it out to use ${join(ctx.folders.data, HISTORY_FILE)}` : 'move that file away; prep starts a new history';
+    throw new PrepError('history.not-history', `refusing to use ${given} as the review history: ${why}`, EXIT.usage, hint);
+  }
   for (const line of describeProblems(file, parsed.problems)) ctx.out.err(`prep: ${ctx.out.c.yellow('warning')}: ${line}`);
   return { ...parsed, file };
 }

@@ -1,8 +1,7 @@
 /** The compact STAR outline revealed after an answer: one or two lines per part, empty parts flagged. Pure. */
 import type { ChalkInstance } from 'chalk';
 import { STAR_PARTS, type Story } from '../story/types.js';
-import { formatDuration } from '../story/text.js';
-import { truncate, wrapText } from '../cli/output.js';
+import { formatDuration, truncate, wrapText } from '../story/text.js';
 
 /** Flatten markdown-ish text to one line: bullets joined with "; ", whitespace squeezed. */
 export function flatten(text: string): string {

@@ -67,6 +67,17 @@ export function planSession(input: PlanInput): SessionPlan {
   return { ...counts, rounds };
 }
 
+/** The plan's due / new / before-the-interview counts left once `answered` rounds are done, for the round header. */
+export function remainingCounts(plan: SessionPlan, answered: number): Pick<SessionPlan, 'dueCount' | 'newCount' | 'beforeInterviewCount'> {
+  const done = plan.rounds.slice(0, Math.max(0, answered));
+  const doneOf = (reason: RoundReason) => done.filter((r) => r.reason === reason).length;
+  return {
+    dueCount: Math.max(0, plan.dueCount - doneOf('due')),
+    newCount: Math.max(0, plan.newCount - doneOf('new')),
+    beforeInterviewCount: Math.max(0, plan.beforeInterviewCount - doneOf('before-interview')),
+  };
+}
+
 /** A question a story answers, with how well it fits the story (0..1; 1 for the story's own questions). */
 export interface QuestionOption {
   text: string;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runPrep, tempDir } from '../helpers.js';
+import { ROOT, runPrep, starStory, tempDir, writeTree } from '../helpers.js';
 
 function prepAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -53,5 +53,14 @@ describe('history through bin/prep', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n')[0]).toBe('prep: unknown grade "great"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses --history pointing at a story file: exit 2, one line and a hint, the notes untouched', () => {
+    const dir = writeTree(tempDir(), { 'stories/x.md': starStory('The outage I caused') });
+    const before = readFileSync(join(dir, 'stories/x.md'), 'utf8');
+    const r = runPrep(['log', 'outage', '--grade', 'good', '--stories', 'stories', '--history', 'stories/x.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['prep: refusing to use --history "stories/x.md" as the review history: it is one of your story files', expect.stringMatching(/--history at a \.jsonl file/)]);
+    expect(readFileSync(join(dir, 'stories/x.md'), 'utf8')).toBe(before);
   });
 });

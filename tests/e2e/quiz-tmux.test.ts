@@ -2,54 +2,17 @@
  * `prep quiz` in a real pseudo-terminal: tmux runs the compiled bin/prep, send-keys types, capture-pane reads the
  * screen. Everything runs in temp HOME / XDG folders with --history in a temp dir, on the bundled samples.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers.js';
+import { hasTmux, killTmuxServers, startTmux, tempDir } from '../helpers.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 if (!hasTmux) console.warn('tests/e2e/quiz-tmux.test.ts: SKIPPED, tmux is not installed (CI installs it)');
 
-const shq = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-let servers: string[] = [];
+/** A prep quiz running in its own tmux server. */
+const startQuiz = (args: string[], size: { width?: number; height?: number } = {}) => startTmux(args, size);
 
-/** A prep quiz running in its own tmux server, with helpers to type and to read the screen. */
-function startQuiz(args: string[], { width = 80, height = 30 } = {}) {
-  const home = tempDir('prep-tmux-home-');
-  const socket = `prep-e2e-${process.pid}-${servers.length}-${Date.now() % 100000}`;
-  servers.push(socket);
-  const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', PATH: process.env.PATH ?? '' };
-  const envText = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
-  const cmd = `cd ${shq(ROOT)} && env -i ${envText} TERM=xterm-256color ${shq(process.execPath)} bin/prep ${args.map(shq).join(' ')}; echo "EXIT:$?"; sleep 300`;
-  const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
-  tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'quiz', '-x', String(width), '-y', String(height), cmd);
-  const screen = () => tmux('capture-pane', '-p', '-t', 'quiz');
-  /** The screen with rows tmux wrapped joined back, so a line wider than the window shows as one long line. */
-  const joined = () => tmux('capture-pane', '-p', '-J', '-t', 'quiz');
-  const waitFor = async (re: RegExp, ms = 15_000): Promise<string> => {
-    const end = Date.now() + ms;
-    let last = '';
-    while (Date.now() < end) {
-      last = screen();
-      if (re.test(last)) return last;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`timed out waiting for ${re}; screen:\n${last}`);
-  };
-  return {
-    screen,
-    joined,
-    waitFor,
-    keys: (...k: string[]) => tmux('send-keys', '-t', 'quiz', ...k),
-    cursorVisible: () => tmux('display-message', '-p', '-t', 'quiz', '#{cursor_flag}').trim() === '1',
-  };
-}
-
-afterEach(() => {
-  for (const s of servers) spawnSync('tmux', ['-L', s, 'kill-server']);
-  servers = [];
-});
+afterEach(killTmuxServers);
 
 const historyLines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 

@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLog } from '../../src/cli/commands/log.js';
+import { runQuiz } from '../../src/cli/commands/quiz.js';
+import { PrepError } from '../../src/errors.js';
 import { runStats } from '../../src/cli/commands/stats.js';
 import { starStory, tempDir, testContext, writeTree } from '../helpers.js';
 
@@ -48,6 +50,76 @@ describe('prep log', () => {
     const story = await runLog(testContext(dir), ['outgae'], { stories: ['stories'], history, grade: 'good' }).catch((e) => e);
     expect(story).toMatchObject({ code: 'story.unknown', exitCode: 2 });
     expect(() => readFileSync(history)).toThrow();
+  });
+});
+
+describe('--history that is not a history', () => {
+  /** Run a command expecting the refusal; the file must be byte for byte what it was. */
+  async function refused(file: string, run: () => Promise<unknown>): Promise<PrepError> {
+    const before = existsSync(file) ? readFileSync(file) : null;
+    const err = await run().then(
+      () => new Error('no error'),
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(PrepError);
+    expect(err).toMatchObject({ code: 'history.not-history', exitCode: 2 });
+    expect(existsSync(file) ? readFileSync(file) : null).toEqual(before);
+    return err as PrepError;
+  }
+
+  it('refuses `prep log --history stories/x.md` and leaves the story file as it was', async () => {
+    const dir = notes();
+    const err = await refused(join(dir, 'stories/b.md'), () => runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['stories'], history: 'stories/b.md', grade: 'good' }));
+    expect(err.message).toBe('refusing to use --history "stories/b.md" as the review history: it is one of your story files');
+    expect(err.hint).toMatch(/^point --history at a \.jsonl file of its own/);
+  });
+
+  it('refuses any .md, .markdown or .txt file, even one that is not a loaded story and even through PREP_HISTORY', async () => {
+    const dir = writeTree(notes(), { 'other/todo.md': '# Todo\n\n- call the recruiter\n', 'journal.txt': 'Monday: mock interview went fine.\n', 'n.MARKDOWN': '' });
+    for (const history of ['other/todo.md', 'journal.txt', 'n.MARKDOWN', 'new-notes.md']) {
+      const err = await refused(join(dir, history), () => runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['stories'], history, grade: 'good' }));
+      expect(err.message, history).toMatch(/files are notes, not a review history$/);
+    }
+    const env = await refused(join(dir, 'journal.txt'), () => runLog(testContext(dir, { PREP_HISTORY: join(dir, 'journal.txt') }, NOW), ['outage'], { stories: ['stories'], grade: 'good' }));
+    expect(env.message).toContain(`PREP_HISTORY "${join(dir, 'journal.txt')}"`);
+  });
+
+  it('refuses a story file with another extension, and a symlink to a story file', async () => {
+    const dir = writeTree(tempDir(), { 'mine.story': starStory('The outage I caused') });
+    symlinkSync(join(dir, 'mine.story'), join(dir, 'link.jsonl'));
+    for (const history of ['mine.story', 'link.jsonl']) {
+      const err = await refused(join(dir, 'mine.story'), () => runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['mine.story'], history, grade: 'good' }));
+      expect(err.message).toMatch(/it is one of your story files$/);
+    }
+  });
+
+  it('refuses a non-empty file none of whose lines is a review', async () => {
+    const dir = writeTree(notes(), { 'package.json': '{\n  "name": "x"\n}\n', 'data.jsonl': '{"id":1}\n{"id":2}\n' });
+    for (const history of ['package.json', 'data.jsonl']) {
+      const err = await refused(join(dir, history), () => runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['stories'], history, grade: 'good' }));
+      expect(err.message).toMatch(/it is not a prep history \(none of its \d non-empty lines? is a review\)$/);
+    }
+  });
+
+  it('is checked by quiz and stats too, before anything is asked or written', async () => {
+    const dir = notes();
+    const prompts = { timeAnswer: () => Promise.reject(new Error('asked')), select: () => Promise.reject(new Error('asked')), pause: () => Promise.reject(new Error('asked')) };
+    await refused(join(dir, 'stories/a.md'), () => runQuiz(testContext(dir, {}, NOW), { stories: ['stories'], history: 'stories/a.md' }, { prompts, interactive: true, columns: () => 80 }));
+    await refused(join(dir, 'stories/a.md'), () => runStats(testContext(dir, {}, NOW), { stories: ['stories'], history: 'stories/a.md' }));
+  });
+
+  it('still appends to a real history with a torn or unreadable line, starting a fresh line', async () => {
+    const dir = notes();
+    for (const [name, text] of [['torn-only.jsonl', '{"v":1,"at":"2026-03-01T09:00'], ['mixed.jsonl', 'garbage\n{"v":1,"at":"2026-03-01T09:00:00Z","story":"the-outage-i-caused","grade":"good"}\n']] as const) {
+      const history = join(dir, name);
+      writeFileSync(history, text);
+      const ctx = testContext(dir, {}, NOW);
+      expect(await runLog(ctx, ['outage'], { stories: ['stories'], history, grade: 'good' })).toBe(0);
+      const after = readFileSync(history, 'utf8');
+      expect(after.startsWith(text.endsWith('\n') ? text : text + '\n')).toBe(true);
+      expect(JSON.parse(after.trimEnd().split('\n').at(-1)!)).toMatchObject({ story: 'the-outage-i-caused', grade: 'good' });
+      expect(ctx.out.stderr.join('\n')).toContain('skipped a history line');
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeReview, parseHistory, toHistoryLine, HISTORY_VERSION, type Review } from '../../src/history/review.js';
+import { looksLikeHistory, makeReview, parseHistory, toHistoryLine, HISTORY_VERSION, type Review } from '../../src/history/review.js';
 
 const review = (over: Partial<Review> = {}): Review =>
   makeReview({ at: '2026-03-01T09:00:00.000Z', story: 'conflict', question: 'Tell me about a conflict.', mode: 'tell', seconds: 95.24, target: 120, grade: 'good', cram: false, ...over });
@@ -64,5 +64,24 @@ describe('parseHistory', () => {
   it('fills defaults for optional fields a hand-written line leaves out', () => {
     const { reviews } = parseHistory('{"v":1,"at":"2026-03-01T10:00:00Z","story":"s","grade":"hard"}\n');
     expect(reviews[0]).toEqual({ v: 1, at: '2026-03-01T10:00:00Z', story: 's', question: null, mode: 'log', seconds: null, target: 120, grade: 'hard', cram: false });
+  });
+});
+
+describe('looksLikeHistory', () => {
+  const looks = (text: string) => looksLikeHistory(text, parseHistory(text));
+
+  it('takes an empty file, a file with a review, and one whose only line was torn or written by a newer prep', () => {
+    expect(looks('')).toBe(true);
+    expect(looks('\n\n')).toBe(true);
+    expect(looks('junk\n' + toHistoryLine(review()))).toBe(true);
+    expect(looks('{"v":1,"at":"2026-03-01T09:00')).toBe(true);
+    expect(looks('{"v')).toBe(true);
+    expect(looks('{"v":9,"at":"2026-03-01T09:00:00Z","story":"s","grade":"good"}\n')).toBe(true);
+  });
+
+  it('rejects notes, other JSON and a lone brace', () => {
+    expect(looks('# Stories\n\n- **Situation**: x\n')).toBe(false);
+    expect(looks('{"name":"x"}\n')).toBe(false);
+    expect(looks('{\n  "a": 1\n}\n')).toBe(false);
   });
 });

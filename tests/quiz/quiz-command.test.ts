@@ -7,6 +7,9 @@ import type { PromptChoice, QuizPrompts } from '../../src/cli/prompts.js';
 import { readHistory } from '../../src/history/log-file.js';
 import { replayHistory } from '../../src/history/replay.js';
 import { seededRandom } from '../../src/quiz/random.js';
+import { toConfigValue } from '../../src/config/keys.js';
+import { loadForCommand } from '../../src/cli/context.js';
+import { loadIndex, withCompetencies } from '../../src/cli/search-context.js';
 import { starStory, tempDir, testContext, writeTree } from '../helpers.js';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -73,6 +76,8 @@ describe('prep quiz (tell)', () => {
     expect(typeof written[0].question).toBe('string');
     const out = ctx.out.stdout.join('\n');
     expect(out).toContain('Question 1/2 · 0 due · 4 new');
+    // The header counts down what is left as rounds are answered.
+    expect(out).toContain('Question 2/2 · 0 due · 3 new');
     expect(out).toContain(written[0].question);
     expect(out).toContain('⏱ 1:35 of 2:00');
     expect(out).toContain('⏱ 2:30, 0:30 over the 2:00 target');
@@ -103,7 +108,10 @@ describe('prep quiz (tell)', () => {
     const later = testContext(ctx.cwd, {}, new Date(NOW.getTime() + 40 * 86_400_000));
     await runQuiz(later, { ...opts, count: '1' }, deps(scripted([1000], ['again']).prompts));
     expect(later.out.stdout.join('\n')).toContain('Question 1/1 · 4 due');
-    expect(lines(history)).toHaveLength(5);
+    const two = testContext(ctx.cwd, {}, new Date(NOW.getTime() + 40 * 86_400_000 + 60_000));
+    await runQuiz(two, { ...opts, count: '2' }, deps(scripted([1000, 1000], ['good', 'good']).prompts));
+    expect(two.out.stdout.join('\n')).toMatch(/Question 1\/2 · 3 due[\s\S]*Question 2\/2 · 2 due/);
+    expect(lines(history)).toHaveLength(7);
   });
 
   it('--cram drills stories that are not due and leaves the schedule unchanged', async () => {
@@ -150,6 +158,31 @@ describe('prep quiz (tell)', () => {
     await runQuiz(ctx, opts, deps(scripted([1000], ['good']).prompts));
     expect(ctx.out.stderr.join('\n')).toContain(`${history}:2: skipped a history line: not valid JSON`);
     expect(readFileSync(history, 'utf8').startsWith('{"v":1,"at":"2026-03-01T10:00:00Z","story":"gone-story","grade":"good"}\nnot json\n')).toBe(true);
+  });
+
+  it('drills the stories `prep show` lists under a competency: named competencies win over inferred ones', async () => {
+    const dir = writeTree(tempDir(), {
+      'stories/queue.md': '---\ncompetencies: [conflict]\n---\n' + starStory('Arguing about the queue design', { situation: 'My lead and I disagreed about the queue design.' }),
+      // Named leadership, though its text reads as a conflict story: `prep show` lists leadership only.
+      'stories/rewrite.md':
+        '---\ncompetencies: [leadership]\n---\n' +
+        starStory('Disagreeing with my manager about the rewrite', {
+          situation: 'My manager and I strongly disagreed about rewriting the billing service; the conflict got heated in a design review.',
+          task: 'Resolve the disagreement without damaging the relationship.',
+          action: 'I listened to his concerns, found common ground, and we compromised on an incremental migration.',
+          result: 'We shipped 30% faster and the conflict was resolved.',
+        }),
+    });
+    const ctx = testContext(dir, {}, NOW);
+    const loaded = await loadForCommand(ctx, { stories: ['stories'] }, { quiet: true });
+    const shown = await withCompetencies(loaded.stories, await loadIndex(ctx, loaded));
+    for (const competency of ['conflict', 'leadership']) {
+      const history = join(dir, `${competency}.jsonl`);
+      await runQuiz(testContext(dir, {}, NOW), { stories: ['stories'], history, competency, count: '5', seed: '1' }, deps(scripted([1000, 1000], ['good', 'good']).prompts));
+      const expected = shown.filter((s) => s.competencies.includes(competency)).map((s) => s.id);
+      expect(lines(history).map((r) => r.story).sort(), competency).toEqual(expected.sort());
+    }
+    expect(shown.find((s) => s.id.startsWith('disagreeing'))!.competencies).toEqual(['leadership']);
   });
 
   it('narrows to a competency or a tag', async () => {
@@ -209,13 +242,44 @@ describe('prep quiz errors', () => {
       throw new Error('no error');
     };
     expect(bad({ count: '0' })).toMatchObject({ code: 'usage.count', exitCode: 2 });
-    expect(bad({ count: '2.5' }).message).toBe('--count must be a positive whole number, not "2.5"');
+    expect(bad({ count: '2.5' }).message).toBe('--count must be a whole number from 1 to 500, not "2.5"');
     expect(bad({ time: 'soon' })).toMatchObject({ code: 'usage.time', exitCode: 2 });
+    expect(bad({ time: '5' }).message).toBe('--time must be a number of seconds from 10 to 3600 (or m:ss), not "5"');
     expect(bad({ until: '14/03/2026' })).toMatchObject({ code: 'usage.until', exitCode: 2 });
     expect(bad({ until: '2026-03-01' }).message).toBe('--until "2026-03-01" is in the past');
     expect(parseQuizOptions({ until: '2026-03-02', time: '1:30' }, NOW)).toMatchObject({ target: 90, count: 5, mode: 'tell' });
     expect(parseQuizOptions({}, NOW, { time: 90, count: 3 })).toMatchObject({ target: 90, count: 3 });
     expect(parseQuizOptions({ mode: 'pick' }, NOW, { time: 90 })).toMatchObject({ target: 20 });
+  });
+
+  it('accepts exactly the --count and --time values `prep config` accepts', () => {
+    const accepts = (f: () => unknown) => {
+      try {
+        f();
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (const count of ['0', '1', '5', '500', '501', '1000', '-3', '2.5', 'abc']) {
+      expect(accepts(() => parseQuizOptions({ count }, NOW)), count).toBe(accepts(() => toConfigValue('count', count, '/')));
+    }
+    for (const time of ['1', '9', '10', '90', '1:30', '2m', '3600', '3601', '61:00', 'soon']) {
+      expect(accepts(() => parseQuizOptions({ time }, NOW)), time).toBe(accepts(() => toConfigValue('time', time, '/')));
+    }
+  });
+
+  it('refuses an empty or ambiguous --competency, naming the candidates', async () => {
+    const empty = setup({ competency: '' });
+    const err = await runQuiz(empty.ctx, empty.opts, deps(scripted([], []).prompts)).catch((e) => e);
+    expect(err).toMatchObject({ code: 'usage.competency', exitCode: 2, message: '--competency needs a competency name, not ""' });
+    const blank = setup({ competency: '  ' });
+    expect(await runQuiz(blank.ctx, blank.opts, deps(scripted([], []).prompts)).catch((e) => e)).toMatchObject({ code: 'usage.competency', exitCode: 2 });
+    const co = setup({ competency: 'co' });
+    const amb = await runQuiz(co.ctx, co.opts, deps(scripted([], []).prompts)).catch((e) => e);
+    expect(amb).toMatchObject({ code: 'usage.competency', exitCode: 2, message: 'competency "co" is ambiguous' });
+    expect(amb.hint).toBe('did you mean "conflict", "cost", "collaboration" or "communication"?');
+    expect(existsSync(empty.history) || existsSync(co.history)).toBe(false);
   });
 
   it('suggests a competency or tag for a misspelt one', async () => {

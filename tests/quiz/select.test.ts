@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseQuestion, gradePick, pickChoices, planSession, type PlanInput } from '../../src/quiz/select.js';
+import { chooseQuestion, gradePick, pickChoices, planSession, remainingCounts, type PlanInput } from '../../src/quiz/select.js';
 import { seededRandom } from '../../src/quiz/random.js';
 
 const DAY = 86_400_000;
@@ -60,6 +60,23 @@ describe('planSession', () => {
     const plan = planSession(input({ ids: ['c', 'd'] }));
     expect(plan.rounds).toEqual([]);
     expect(plan.nextDue).toEqual({ id: 'c', due: at(5) });
+  });
+});
+
+describe('remainingCounts', () => {
+  it('counts down the due, new and before-interview stories as rounds are answered', () => {
+    const plan = planSession(input({ until: at(10) }));
+    expect(plan.rounds.map((r) => r.reason)).toEqual(['due', 'due', 'new', 'new', 'before-interview']);
+    expect(remainingCounts(plan, 0)).toEqual({ dueCount: 2, newCount: 2, beforeInterviewCount: 1 });
+    expect(remainingCounts(plan, 1)).toEqual({ dueCount: 1, newCount: 2, beforeInterviewCount: 1 });
+    expect(remainingCounts(plan, 3)).toEqual({ dueCount: 0, newCount: 1, beforeInterviewCount: 1 });
+    expect(remainingCounts(plan, 5)).toEqual({ dueCount: 0, newCount: 0, beforeInterviewCount: 0 });
+  });
+
+  it('keeps the stories left out by --count in the count', () => {
+    const plan = planSession(input({ count: 3 }));
+    expect(remainingCounts(plan, 2)).toEqual({ dueCount: 0, newCount: 2, beforeInterviewCount: 0 });
+    expect(remainingCounts(plan, 3)).toEqual({ dueCount: 0, newCount: 1, beforeInterviewCount: 0 });
   });
 });
 

@@ -1,9 +1,9 @@
 /** `prep log`: record a practice done elsewhere (a mock interview with a friend) as one history line, no prompt. */
 import { GRADES, isGrade, makeReview, type Grade } from '../../history/review.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
-import { PrepError, suggestSimilar } from '../errors.js';
+import { didYouMean, EXIT, PrepError } from '../errors.js';
 import { lookupStory } from '../lookup.js';
-import { parseSeconds } from '../../config/keys.js';
+import { parseSecondsOption, parseTimeOption } from '../options.js';
 import { formatDue } from '../../quiz/dates.js';
 import { formatDuration } from '../../story/text.js';
 
@@ -20,20 +20,9 @@ export interface LogOptions extends StoryOptions {
 export function parseGrade(text: string | undefined): Grade {
   const g = (text ?? '').trim().toLowerCase();
   if (isGrade(g)) return g;
-  const similar = suggestSimilar(g, [...GRADES]);
-  throw new PrepError(
-    'usage.grade',
-    text === undefined ? 'no --grade given' : `unknown grade "${text}"`,
-    2,
-    `${similar.length ? `did you mean "${similar[0]}"? ` : ''}use --grade ${GRADES.join('|')}`,
-  );
-}
-
-/** Seconds from an option value like "95", "2m" or "1:35" (as `prep config` reads them), or a usage error naming the option. */
-export function parseSecondsOption(name: string, text: string, max = 36_000): number {
-  const s = parseSeconds(text);
-  if (s === null || s < 0 || s > max) throw new PrepError(`usage.${name}`, `--${name} must be a number of seconds (or m:ss), not "${text}"`, 2, `example: --${name} 95 or --${name} 1:35`);
-  return s;
+  const use = `use --grade ${GRADES.join('|')}`;
+  const similar = g ? didYouMean(g, GRADES) : undefined;
+  throw new PrepError('usage.grade', text === undefined ? 'no --grade given' : `unknown grade "${text}"`, EXIT.usage, similar ? `${similar} ${use}` : use);
 }
 
 /** Append one review for a story and say when it is due next. */
@@ -41,13 +30,13 @@ export async function runLog(ctx: Context, storyWords: string[], opts: LogOption
   const grade = parseGrade(opts.grade);
   const seconds = opts.seconds === undefined ? null : parseSecondsOption('seconds', opts.seconds);
   const { readSettings } = await import('../../config/config-file.js');
-  const target = opts.time === undefined ? (readSettings(ctx).values.time ?? 120) : parseSecondsOption('time', opts.time, 3600);
-  if (target < 1) throw new PrepError('usage.time', `--time must be at least 1 second, not "${opts.time}"`, 2);
+  const target = opts.time === undefined ? (readSettings(ctx).values.time ?? 120) : parseTimeOption(opts.time);
   const question = opts.question?.trim() || null;
-  const { stories } = await loadForCommand(ctx, opts, { quiet: true });
+  const { stories, files } = await loadForCommand(ctx, opts, { quiet: true });
   const story = lookupStory(stories, storyWords.join(' '));
   const { openHistory, appendReview } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history);
+  // Refuses a notes file (or anything else that is not a history) before the append below.
+  const history = openHistory(ctx, opts.history, files);
   const now = ctx.now();
   const review = makeReview({ at: now.toISOString(), story: story.id, question, mode: 'log', seconds, target, grade, cram: false });
   appendReview(history.file, review);

@@ -6,15 +6,15 @@ import type { LoadedStories } from '../../load/read-stories.js';
 import { CACHE_VERSION } from '../../version.js';
 import { GRADES, type Grade, type Review } from '../../history/review.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
-import { EXIT, Interrupted, PrepError, suggestSimilar } from '../errors.js';
+import { didYouMean, EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
 import { formatDue, parseDay, startOfDay } from '../../quiz/dates.js';
 import { seededRandom, type Random } from '../../quiz/random.js';
 import { advanceRound, roundReview, startRound, type PlannedRound, type QuizMode, type RoundState } from '../../quiz/round.js';
-import { chooseQuestion, pickChoices, planSession, PICK_TARGET_SECONDS, type QuestionOption, type SessionPlan } from '../../quiz/select.js';
+import { chooseQuestion, pickChoices, planSession, remainingCounts, PICK_TARGET_SECONDS, type QuestionOption, type SessionPlan } from '../../quiz/select.js';
 import { pacingPlan, renderAnswerTime, renderTimer } from '../../quiz/timer.js';
-import { parseSecondsOption } from './log.js';
+import { parseCompetencyOption, parseCountOption, parseTimeOption } from '../options.js';
 import { renderOutline } from '../../quiz/outline.js';
 import { renderSummary, summarizeSession } from '../../quiz/summary.js';
 import { formatDuration } from '../../story/text.js';
@@ -70,15 +70,10 @@ export interface QuizDefaults {
 export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDefaults = {}): QuizSettings {
   const mode = (opts.mode ?? 'tell') as QuizMode;
   if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, 2, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
-  const count = opts.count === undefined ? (defaults.count ?? 5) : Number(opts.count);
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new PrepError('usage.count', `--count must be a positive whole number, not "${opts.count}"`, 2, 'example: --count 5');
+  // Flags take the same ranges as the `count` and `time` settings (config/keys.ts).
+  const count = opts.count === undefined ? (defaults.count ?? 5) : parseCountOption(opts.count);
   // The configured time is for telling a story; picking one has its own, shorter default.
-  let target = mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? 120);
-  if (opts.time !== undefined) {
-    const t = parseSecondsOption('time', opts.time, 3600);
-    if (t < 1) throw new PrepError('usage.time', `--time must be at least 1 second, not "${opts.time}"`, 2);
-    target = Math.round(t);
-  }
+  const target = opts.time !== undefined ? parseTimeOption(opts.time) : mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? 120);
   let until: Date | null = null;
   if (opts.until !== undefined) {
     until = parseDay(opts.until);
@@ -92,29 +87,20 @@ export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDef
 async function filterPool(stories: Story[], index: SearchIndex, opts: QuizOptions): Promise<Story[]> {
   let pool = stories;
   if (opts.competency !== undefined) {
-    const { findCompetency } = await import('../../search/engine.js');
-    const { COMPETENCIES } = await import('../../search/competencies.js');
+    const comp = await parseCompetencyOption(opts.competency);
+    // The same competencies `prep show` and `prep list` report for each story.
+    const { withCompetencies } = await import('../search-context.js');
     const { storiesWithCompetency } = await import('../../quiz/filter.js');
-    const comp = findCompetency(opts.competency);
-    if (!comp) {
-      const similar = suggestSimilar(opts.competency, COMPETENCIES.map((c) => c.id));
-      throw new PrepError('usage.competency', `unknown competency "${opts.competency}"`, 2, similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?` : '`prep coverage` lists the competencies');
-    }
-    pool = storiesWithCompetency(pool, index, comp);
-    if (!pool.length) throw new PrepError('quiz.empty', `no story shows the competency "${comp.id}"`, 2, '`prep coverage` shows which competencies your stories cover');
+    pool = storiesWithCompetency(await withCompetencies(pool, index), comp);
+    if (!pool.length) throw new PrepError('quiz.empty', `no story shows the competency "${comp.id}"`, EXIT.usage, '`prep coverage` shows which competencies your stories cover');
   }
   if (opts.tag !== undefined) {
     const { allTags, storiesWithTag } = await import('../../quiz/filter.js');
     const tagged = storiesWithTag(pool, opts.tag);
     if (!tagged.length) {
       const tags = allTags(stories);
-      const similar = suggestSimilar(opts.tag, tags);
-      throw new PrepError(
-        'usage.tag',
-        `no story${opts.competency ? ' with that competency' : ''} has the tag "${opts.tag}"`,
-        2,
-        similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?` : tags.length ? `tags in your notes: ${tags.slice(0, 8).join(', ')}` : 'no story has tags yet; add `tags: [...]` to its front matter',
-      );
+      const fallback = tags.length ? `tags in your notes: ${tags.slice(0, 8).join(', ')}` : 'no story has tags yet; add `tags: [...]` to its front matter';
+      throw new PrepError('usage.tag', `no story${opts.competency ? ' with that competency' : ''} has the tag "${opts.tag}"`, EXIT.usage, didYouMean(opts.tag, tags, fallback));
     }
     pool = tagged;
   }
@@ -136,16 +122,14 @@ interface BankCache {
 
 /**
  * Which bank questions each story wins, and how well: ranking the whole bank is the slowest step before the first
- * question, so the result is cached like the search index (keyed by the story files and prep's build).
+ * question, so the result is cached like the search index (with the same collection key).
  */
 async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: SearchIndex): Promise<BankQuestions> {
-  const { createHash } = await import('node:crypto');
-  const { readJsonCache, writeJsonCache } = await import('../../load/cache.js');
-  const h = createHash('sha1').update(CACHE_VERSION);
-  for (const f of loaded.files) h.update(`${f.path}\0${f.size}\0${f.mtimeMs}\0`);
-  for (const s of loaded.stories) h.update(`${s.id}\0`);
-  const key = h.digest('hex').slice(0, 16);
-  const file = join(ctx.folders.cache, 'v1', `quiz-bank-${key}.json`);
+  const { readJsonCache, writeJsonCache, pruneCache } = await import('../../load/cache.js');
+  const { collectionKey } = await import('../search-context.js');
+  const key = collectionKey(loaded);
+  const dir = join(ctx.folders.cache, 'v1');
+  const file = join(dir, `quiz-bank-${key}.json`);
   const useCache = !ctx.env.PREP_NO_CACHE;
   const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
   if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
@@ -154,7 +138,11 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   const won = bankAnswers(index);
   const score = new Map<string, number>();
   for (const [id, questions] of won) for (const q of questions) score.set(q, matchQuestion(index, q, { limit: 3 }).matches.find((m) => m.id === id)?.score ?? 0);
-  if (useCache) writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
+  if (useCache) {
+    writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
+    // As for the index: a few collections stay cached, older banks go.
+    pruneCache(dir, 'quiz-bank-', 6, ctx.debug);
+  }
   return { won, score };
 }
 
@@ -165,14 +153,15 @@ function questionOptions(story: Story, bank: BankQuestions, questionsFor: (s: St
   return texts.map((text) => ({ text, score: fromBank ? (bank.score.get(text) ?? 0) : 1 }));
 }
 
-/** The round header: "Question 2/5 · 3 due · 4 new". */
+/** The round header: "Question 2/5 · 3 due · 4 new", counting only what is left from this round on. */
 function header(i: number, plan: SessionPlan, settings: QuizSettings, c: Output['c']): string {
   const bits = [c.bold(`Question ${i + 1}/${plan.rounds.length}`)];
   if (settings.cram) bits.push(c.magenta('cram: schedule unchanged'));
   else {
-    bits.push(`${plan.dueCount} due`);
-    if (plan.newCount) bits.push(`${plan.newCount} new`);
-    if (settings.until && plan.beforeInterviewCount) bits.push(`${plan.beforeInterviewCount} before the interview`);
+    const left = remainingCounts(plan, i);
+    bits.push(`${left.dueCount} due`);
+    if (left.newCount) bits.push(`${left.newCount} new`);
+    if (settings.until && left.beforeInterviewCount) bits.push(`${left.beforeInterviewCount} before the interview`);
   }
   return bits.join(c.dim(' · '));
 }
@@ -201,7 +190,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const pool = await filterPool(loaded.stories, index, opts);
   lap('index ready');
   const { openHistory, appendReview } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history);
+  const history = openHistory(ctx, opts.history, loaded.files);
   const { createScheduler, replayHistory, reviewCard, previewDue, recallAt } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const start = ctx.now();

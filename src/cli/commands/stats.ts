@@ -3,7 +3,7 @@ import type { PracticeStats, StoryStats } from '../../history/stats.js';
 import type { Review } from '../../history/review.js';
 import type { Story } from '../../story/types.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
-import { PrepError } from '../errors.js';
+import { EXIT, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import { formatDuration } from '../../story/text.js';
 import { dayKey, formatAgo, formatDue } from '../../quiz/dates.js';
@@ -135,10 +135,10 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
 
 /** Print practice statistics from the history, as text, JSON or CSV. */
 export async function runStats(ctx: Context, opts: StatsOptions): Promise<number> {
-  if (opts.json && opts.csv) throw new PrepError('usage.format', 'choose one of --json and --csv', 2);
+  if (opts.json && opts.csv) throw new PrepError('usage.format', 'choose one of --json and --csv', EXIT.usage);
   const loaded = await loadForCommand(ctx, opts, { quiet: true });
   const { openHistory } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history);
+  const history = openHistory(ctx, opts.history, loaded.files);
   const byId = new Map(loaded.stories.map((s) => [s.id, s]));
   const o = ctx.out;
   if (opts.csv) {
@@ -149,10 +149,11 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
   const now = ctx.now();
   const { loadIndex } = await import('../search-context.js');
   const index = await loadIndex(ctx, loaded);
-  const { storyCompetencies } = await import('../../quiz/filter.js');
+  // The same competencies `prep show` reports for each story.
+  const { withCompetencies } = await import('../search-context.js');
   const { COMPETENCIES } = await import('../../search/competencies.js');
   const names = new Map(COMPETENCIES.map((x) => [x.id, x.name]));
-  const competencies = new Map(loaded.stories.map((s, i) => [s.id, storyCompetencies(s, index, i).map((id) => ({ id, name: names.get(id) ?? id }))]));
+  const competencies = new Map((await withCompetencies(loaded.stories, index)).map((s) => [s.id, s.competencies.map((id) => ({ id, name: names.get(id) ?? id }))]));
   const { createScheduler, replayHistory, recallAt } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const cards = replayHistory(history.reviews, now, scheduler);
