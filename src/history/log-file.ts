@@ -83,7 +83,7 @@ export function notHistoryReason(file: string, text: string, parsed: ParsedHisto
   if (ext) return `${ext} files are notes, not a review history`;
   if (!looksLikeHistory(text, parsed)) {
     const n = parsed.problems.length;
-    return `it is not a prep history (none of its ${n} non-empty line${n === 1 ? '' : 's'} is a review)`;
+    return `it is not a prep history (${n === 1 ? 'its only line is not a review' : `none of its ${n} lines is a review`})`;
   }
   return null;
 }
@@ -115,7 +115,12 @@ export function openHistory(ctx: HistoryContext, flag: string | undefined, story
   const why = notHistoryReason(file, text, parsed, storyFiles.map((f) => f.path));
   if (why) {
     const given = flag ? `--history "${flag}"` : ctx.env.PREP_HISTORY ? `PREP_HISTORY "${ctx.env.PREP_HISTORY}"` : `"${file}"`;
-    const hint = flag || ctx.env.PREP_HISTORY ? `point ${flag ? '--history' : 'PREP_HISTORY'} at a .jsonl file of its own (prep creates it), or leave it out to use ${join(ctx.folders.data, HISTORY_FILE)}` : 'move that file away; prep starts a new history';
+    const fallback = join(ctx.folders.data, HISTORY_FILE);
+    const hint = flag
+      ? `point --history at a .jsonl file of its own (prep creates it), or leave it out to use ${fallback}`
+      : ctx.env.PREP_HISTORY
+        ? `point PREP_HISTORY at a .jsonl file of its own (prep creates it), or unset it to use ${fallback}`
+        : 'move that file away; prep starts a new history';
     throw new PrepError('history.not-history', `refusing to use ${given} as the review history: ${why}`, EXIT.usage, hint);
   }
   for (const line of describeProblems(file, parsed.problems)) ctx.out.err(`prep: ${ctx.out.c.yellow('warning')}: ${line}`);

@@ -82,6 +82,7 @@ describe('--history that is not a history', () => {
     }
     const env = await refused(join(dir, 'journal.txt'), () => runLog(testContext(dir, { PREP_HISTORY: join(dir, 'journal.txt') }, NOW), ['outage'], { stories: ['stories'], grade: 'good' }));
     expect(env.message).toContain(`PREP_HISTORY "${join(dir, 'journal.txt')}"`);
+    expect(env.hint).toMatch(/^point PREP_HISTORY at a \.jsonl file of its own .*, or unset it/);
   });
 
   it('refuses a story file with another extension, and a symlink to a story file', async () => {
@@ -94,11 +95,13 @@ describe('--history that is not a history', () => {
   });
 
   it('refuses a non-empty file none of whose lines is a review', async () => {
-    const dir = writeTree(notes(), { 'package.json': '{\n  "name": "x"\n}\n', 'data.jsonl': '{"id":1}\n{"id":2}\n' });
+    const dir = writeTree(notes(), { 'package.json': '{\n  "name": "x"\n}\n', 'data.jsonl': '{"id":1}\n{"id":2}\n', 'one.jsonl': 'x\n' });
     for (const history of ['package.json', 'data.jsonl']) {
       const err = await refused(join(dir, history), () => runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['stories'], history, grade: 'good' }));
-      expect(err.message).toMatch(/it is not a prep history \(none of its \d non-empty lines? is a review\)$/);
+      expect(err.message).toMatch(/it is not a prep history \(none of its \d lines is a review\)$/);
     }
+    const one = await refused(join(dir, 'one.jsonl'), () => runLog(testContext(dir, {}, NOW), ['outage'], { stories: ['stories'], history: 'one.jsonl', grade: 'good' }));
+    expect(one.message).toBe('refusing to use --history "one.jsonl" as the review history: it is not a prep history (its only line is not a review)');
   });
 
   it('is checked by quiz and stats too, before anything is asked or written', async () => {
