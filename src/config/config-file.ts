@@ -3,9 +3,10 @@
  * commands use for their defaults: `readConfig(ctx)` for the file alone, `readSettings(ctx)` with the
  * environment applied on top. Kept free of heavy imports: main.ts reads it on every run.
  */
-import { mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
-import { PrepError } from '../cli/errors.js';
+import { EXIT, PrepError } from '../errors.js';
+import { writeFileAtomic } from '../load/atomic-write.js';
 import { fromConfigText, toConfigText } from './config-text.js';
 import { applyEnv, type PrepConfig, type Settings } from './keys.js';
 
@@ -29,7 +30,7 @@ export function readConfigFile(file: string): PrepConfig {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return {};
-    throw new PrepError('config.unreadable', `cannot read config ${file}: ${(e as Error).message}`, 2);
+    throw new PrepError('config.unreadable', `cannot read config ${file}: ${(e as Error).message}`, EXIT.usage);
   }
   return fromConfigText(text, file, dirname(file));
 }
@@ -49,28 +50,52 @@ export function readSettings(ctx: ConfigPlace & { env: NodeJS.ProcessEnv; cwd: s
 
 /** Write `config` to `file` atomically (temp file + rename), creating the folder; follows a symlinked file. */
 export function writeConfigFile(file: string, config: PrepConfig): void {
-  let target = file;
   try {
-    // Dotfile managers symlink config.json; replace the file it points to, not the link.
-    target = realpathSync(file);
-  } catch {
-    // No file yet: write it where it belongs.
-  }
-  const tmp = `${target}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(tmp, toConfigText(config), { flag: 'wx' });
-    renameSync(tmp, target);
+    // Dotfile managers symlink config.json: writeFileAtomic replaces the file it points to, not the link.
+    writeFileAtomic(file, toConfigText(config), { mkdir: true });
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new PrepError('config.write', `cannot write config ${file}: ${(e as Error).message}`, 1);
+    throw new PrepError('config.write', `cannot write config ${file}: ${(e as Error).message}`, EXIT.failure);
   }
 }
 
-/** Read the config, change it with `change`, and write it back atomically; returns the new config. */
-export function updateConfig(ctx: ConfigPlace, change: (config: PrepConfig) => PrepConfig): PrepConfig {
+/** What `updateConfig` wrote, and where it moved a config file it could not parse (null when it did not). */
+export interface ConfigUpdate {
+  config: PrepConfig;
+  movedAside: string | null;
+}
+
+/** `config.json.broken-20260302-100000`: where an unparseable config file is kept when it is replaced. */
+export function brokenConfigName(file: string, now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  let name = `${file}.broken-${stamp}`;
+  for (let i = 2; existsSync(name); i++) name = `${file}.broken-${stamp}-${i}`;
+  return name;
+}
+
+/**
+ * Read the config, change it with `change`, and write it back atomically. A file that is not JSON (or not a JSON
+ * object) is kept as `config.json.broken-<time>` and the change starts from {}; a file that parses but holds a bad
+ * key or value is still an error naming its line.
+ */
+export function updateConfig(ctx: ConfigPlace & { now: () => Date }, change: (config: PrepConfig) => PrepConfig): ConfigUpdate {
   const file = configFile(ctx);
-  const next = change(readConfigFile(file));
+  let current: PrepConfig;
+  let movedAside: string | null = null;
+  try {
+    current = readConfigFile(file);
+  } catch (e) {
+    if (!(e instanceof PrepError) || e.code !== 'config.parse') throw e;
+    movedAside = brokenConfigName(file, ctx.now());
+    try {
+      // A copy, then the atomic write replaces the original: a symlinked config.json stays a symlink.
+      copyFileSync(file, movedAside, constants.COPYFILE_EXCL);
+    } catch (err) {
+      throw new PrepError('config.write', `cannot keep a copy of the broken config ${file}: ${(err as Error).message}`, EXIT.failure, `fix or delete ${file}`);
+    }
+    current = {};
+  }
+  const next = change(current);
   writeConfigFile(file, next);
-  return next;
+  return { config: next, movedAside };
 }

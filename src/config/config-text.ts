@@ -1,5 +1,5 @@
 /** The config file's text <-> PrepConfig, with errors located by file and line (pure: no fs). */
-import { PrepError } from '../cli/errors.js';
+import { PrepError } from '../errors.js';
 import { CONFIG_KEY_NAMES, toConfigValue, unknownKey, type ConfigKey, type PrepConfig } from './keys.js';
 
 /** 1-based line and column of a character offset. */
@@ -27,7 +27,8 @@ function keyLine(text: string, key: string): number {
   return i < 0 ? 1 : lineColumn(text, i).line;
 }
 
-const FIX_HINT = 'fix or delete the file; `prep config set KEY VALUE` rewrites it';
+// True of `prep config set` and `unset`: they keep the broken file as config.json.broken-<time> and start afresh.
+const FIX_HINT = 'fix or delete the file, or run `prep config set KEY VALUE` to start a new one (the old file is kept as config.json.broken-<time>)';
 
 /**
  * Read config text: strict JSON, an object of known keys with valid values. An empty file is an empty config.

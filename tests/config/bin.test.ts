@@ -57,15 +57,28 @@ describe('prep config through bin/prep', () => {
     const file = join(env.XDG_CONFIG_HOME, 'prep', 'config.json');
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(file, '{\n  "stories": ["/x"],\n  "time": 90,\n}\n');
-    for (const args of [['list'], ['config', 'list'], ['config', 'set', 'time', '60']]) {
+    for (const args of [['list'], ['config', 'list'], ['config', 'get', 'time']]) {
       const r = runPrep(args, { env, cwd: ROOT });
       expect(r.code).toBe(2);
       expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`^prep: ${file.replace(/[/.]/g, '\\$&')}:4:1: config is not valid JSON`));
-      expect(r.stderr).toMatch(/fix or delete the file/);
+      expect(r.stderr).toMatch(/fix or delete the file, or run `prep config set KEY VALUE` to start a new one/);
     }
     const path = runPrep(['config', 'path'], { env });
     expect(path.code).toBe(0);
     expect(path.stdout.trim()).toBe(file);
+  });
+
+  it('does what the broken-config hint says: config set keeps the old file aside and starts a new one', () => {
+    const env = home();
+    const file = join(env.XDG_CONFIG_HOME, 'prep', 'config.json');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '{\n  "time": 90,\n}\n');
+    const r = runPrep(['config', 'set', 'time', '60'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('time = 60\n');
+    expect(r.stderr).toMatch(new RegExp(`^prep: ${file.replace(/[/.]/g, '\\$&')} was not valid JSON; kept it as ${file.replace(/[/.]/g, '\\$&')}\\.broken-\\d{8}-\\d{6} and started a new one\n$`));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ time: 60 });
+    expect(runPrep(['config', 'get', 'time'], { env }).stdout).toBe('60\n');
   });
 
   it('names the key of an unknown key in the file', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runConfigGet, runConfigList, runConfigPath, runConfigSet, runConfigUnset } from '../../src/cli/commands/config.js';
 import { configFile, readConfig, readSettings } from '../../src/config/config-file.js';
@@ -85,14 +85,51 @@ describe('prep config set', () => {
     expect(await rejection(runConfigSet(ctx, 'time', ['90'], { add: true }))).toMatchObject({ code: 'usage.add', exitCode: 2 });
   });
 
-  it('refuses to rewrite a config file that does not parse', async () => {
+  it('keeps a config file that does not parse as config.json.broken-<time>, says so in one line, and starts afresh', async () => {
     const { ctx, file } = setup();
     mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, '{\n  "time": 90\n  "count": 3\n}\n');
+    const broken = '{\n  "time": 90\n  "count": 3\n}\n';
+    writeFileSync(file, broken);
+    expect(await runConfigSet(ctx, 'paper', ['a4'])).toBe(0);
+    const kept = `${file}.broken-20260302-${String(new Date('2026-03-02T10:00:00Z').getHours()).padStart(2, '0')}0000`;
+    expect(readFileSync(kept, 'utf8')).toBe(broken);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ paper: 'a4' });
+    expect(ctx.out.stderr).toEqual([`prep: ${file} was not valid JSON; kept it as ${kept} and started a new one`]);
+    expect(ctx.out.stdout).toEqual(['paper = a4']);
+  });
+
+  it('treats JSON that is not an object as broken too, and never overwrites an earlier copy', async () => {
+    const { ctx, file } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '[1, 2]\n');
+    await runConfigSet(ctx, 'count', ['5']);
+    writeFileSync(file, 'oops');
+    await runConfigSet(ctx, 'count', ['6']);
+    const copies = readdirSync(join(file, '..')).filter((f) => f.startsWith('config.json.broken-')).sort();
+    expect(copies).toHaveLength(2);
+    expect(copies.map((f) => readFileSync(join(file, '..', f), 'utf8')).sort()).toEqual(['[1, 2]\n', 'oops']);
+    expect(readConfig(ctx)).toEqual({ count: 6 });
+  });
+
+  it('still refuses a file that parses but holds a bad value, naming its line, and leaves it alone', async () => {
+    const { ctx, file } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '{\n  "time": "soon"\n}\n');
     const e = await rejection(runConfigSet(ctx, 'paper', ['a4']));
-    expect(e.code).toBe('config.parse');
-    expect(e.message).toMatch(new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:3:3: `));
-    expect(readFileSync(file, 'utf8')).toContain('"count": 3');
+    expect([e.code, e.exitCode]).toEqual(['config.bad-value', 2]);
+    expect(e.message).toMatch(new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:2: `));
+    expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
+  });
+
+  it('replaces a broken symlinked config through the link, keeping the link', async () => {
+    const { ctx, file } = setup();
+    const real = join(tempDir(), 'dotfiles-config.json');
+    writeFileSync(real, '{ broken');
+    mkdirSync(join(file, '..'), { recursive: true });
+    symlinkSync(real, file);
+    await runConfigSet(ctx, 'time', ['90']);
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ time: 90 });
   });
 
   it('notes when PREP_STORIES still overrides what was set', async () => {
@@ -129,6 +166,30 @@ describe('prep config get / unset / path', () => {
     await runConfigSet(ctx, 'count', ['4']);
     expect(await runConfigUnset(ctx, 'time')).toBe(0);
     expect(readConfig(ctx)).toEqual({ count: 4 });
+  });
+
+  it('unset on a file that is not valid JSON keeps it aside and writes an empty config', async () => {
+    const { ctx, file } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '{"time": 90,}');
+    expect(await runConfigUnset(ctx, 'time')).toBe(0);
+    expect(ctx.out.stdout).toEqual(['time was not set']);
+    expect(ctx.out.stderr).toHaveLength(1);
+    expect(ctx.out.stderr[0]).toMatch(/was not valid JSON; kept it as .*config\.json\.broken-20260302-\d{6} and started a new one$/);
+    expect(readFileSync(file, 'utf8')).toBe('{}\n');
+  });
+
+  it('get and list still fail on a file that is not valid JSON, naming file:line, and leave it alone', async () => {
+    const { ctx, file } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, '{\n  "time": 90,\n}\n');
+    for (const run of [() => runConfigGet(ctx, 'time'), () => runConfigList(ctx)]) {
+      const e = await rejection(run());
+      expect([e.code, e.exitCode]).toEqual(['config.parse', 2]);
+      expect(e.message).toMatch(new RegExp(`^${file.replace(/[/.]/g, '\\$&')}:3:1: config is not valid JSON`));
+      expect(e.hint).toMatch(/`prep config set KEY VALUE` to start a new one/);
+    }
+    expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
   it('prints the path even when the file is broken', async () => {

@@ -35,6 +35,11 @@ function envOverride(ctx: Context, key: ConfigKey): string | null {
   return v !== undefined && v.trim() !== '' ? spec.env : null;
 }
 
+/** One line on stderr when `set`/`unset` replaced a config file that was not valid JSON. */
+function sayMovedAside(ctx: Context, movedAside: string | null): void {
+  if (movedAside) ctx.out.err(ctx.out.c.yellow(`prep: ${configFile(ctx)} was not valid JSON; kept it as ${movedAside} and started a new one`));
+}
+
 /** Print the config file's path (works even when the file is broken, so it can be found and fixed). */
 export async function runConfigPath(ctx: Context): Promise<number> {
   ctx.out.out(configFile(ctx));
@@ -55,13 +60,16 @@ export async function runConfigGet(ctx: Context, key: string): Promise<number> {
   return 0;
 }
 
-/** Check and store a key's value; relative story paths are stored absolute; other keys are kept. */
+/**
+ * Check and store a key's value; relative story paths are stored absolute; other keys are kept. A file that is not
+ * valid JSON is kept as config.json.broken-<time> and a new one started (said in one line).
+ */
 export async function runConfigSet(ctx: Context, key: string, values: string[], opts: ConfigSetOptions = {}): Promise<number> {
   const spec = keySpec(key);
   if (!values.length) throw new PrepError('config.bad-value', `no value given for "${spec.key}"`, 2, `"${spec.key}" must be ${spec.accepts}`);
   if (opts.add && !spec.list) throw new PrepError('usage.add', `--add works only for list keys (stories), not "${spec.key}"`, 2);
   const value = toConfigValue(spec.key, spec.list ? values : values.length === 1 ? values[0] : values, ctx.cwd);
-  const next = updateConfig(ctx, (config) => {
+  const { config: next, movedAside } = updateConfig(ctx, (config) => {
     if (opts.add && spec.key === 'stories') {
       const merged = [...(config.stories ?? []), ...(value as string[])];
       return withValue(config, 'stories', [...new Set(merged)]);
@@ -69,6 +77,7 @@ export async function runConfigSet(ctx: Context, key: string, values: string[], 
     return withValue(config, spec.key, value as NonNullable<PrepConfig[typeof spec.key]>);
   });
   const o = ctx.out;
+  sayMovedAside(ctx, movedAside);
   const stored = next[spec.key]!;
   o.out(`${spec.key} = ${Array.isArray(stored) ? stored.join(', ') : String(stored)}`);
   if (spec.key === 'stories') {
@@ -79,11 +88,15 @@ export async function runConfigSet(ctx: Context, key: string, values: string[], 
   return 0;
 }
 
-/** Remove a key from the file. */
+/** Remove a key from the file (a file that is not valid JSON is kept aside and replaced, as `set` does). */
 export async function runConfigUnset(ctx: Context, key: string): Promise<number> {
   const spec = keySpec(key);
-  const had = readConfig(ctx)[spec.key] !== undefined;
-  updateConfig(ctx, (config) => withoutKey(config, spec.key));
+  let had = false;
+  const { movedAside } = updateConfig(ctx, (config) => {
+    had = config[spec.key] !== undefined;
+    return withoutKey(config, spec.key);
+  });
+  sayMovedAside(ctx, movedAside);
   ctx.out.out(had ? `${spec.key} unset` : `${spec.key} was not set`);
   return 0;
 }
