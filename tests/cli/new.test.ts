@@ -18,6 +18,16 @@ function fakeEditor(dir: string, append = '- **Notes**: added in the editor'): {
   return { command: `'${script}'`, log };
 }
 
+/** An editor script that writes a whole story over the template, as a user would; logs its arguments. */
+function fillingEditor(dir: string): { command: string; log: string } {
+  const script = join(dir, 'fill.sh');
+  const log = join(dir, 'editor.log');
+  const story = '# Test story\n\n- **Situation**: Deploys failed every Friday.\n- **Task**: Find out why.\n- **Action**: I bisected the pipeline and pinned the runner image.\n- **Result**: Failed deploys fell from 6 to 1 a month.\n';
+  writeFileSync(script, `#!/bin/sh\nprintf '%s\\n' "$@" >> '${log}'\ncat > "$1" <<'EOF'\n${story}EOF\n`);
+  chmodSync(script, 0o755);
+  return { command: `'${script}'`, log };
+}
+
 /** Deps for a terminal session whose answers are given up front; the editor really runs. */
 function terminal(answers: { title?: string; competencies?: string[] } = {}): NewDeps & { asked: string[] } {
   const asked: string[] = [];
@@ -92,12 +102,20 @@ describe('editorCommand', () => {
 });
 
 describe('parseCompetencies', () => {
-  it('takes ids or names, repeated or comma-separated, without duplicates', () => {
-    expect(parseCompetencies(['conflict,Leadership', 'conflict', ' influence without authority '])).toEqual(['conflict', 'leadership', 'influence']);
+  it('takes ids or names, repeated or comma-separated, without duplicates', async () => {
+    expect(await parseCompetencies(['conflict,Leadership', 'conflict', ' influence without authority '])).toEqual(['conflict', 'leadership', 'influence']);
   });
 
-  it('suggests the closest id for a typo, exit 2', () => {
-    expect(() => parseCompetencies(['leadrship'])).toThrow(expect.objectContaining({ code: 'new.competency', exitCode: 2, hint: 'did you mean "leadership"?' }));
+  it('takes a unique prefix, as every other --competency does', async () => {
+    expect(await parseCompetencies(['mentor', 'tech'])).toEqual(['mentoring', 'technical-depth']);
+  });
+
+  it('suggests the closest id for a typo, exit 2', async () => {
+    await expect(parseCompetencies(['leadrship'])).rejects.toMatchObject({ code: 'usage.competency', exitCode: 2, hint: 'did you mean "leadership"?' });
+  });
+
+  it('lists the ids an ambiguous prefix could mean, exit 2', async () => {
+    await expect(parseCompetencies(['c'])).rejects.toMatchObject({ code: 'usage.competency', exitCode: 2, message: 'competency "c" is ambiguous' });
   });
 });
 
@@ -158,7 +176,11 @@ describe('prep new', () => {
     expect(text).toMatch(/^competencies: \[conflict\]$/m);
     expect(text).toMatch(/^# Calming a heated design review$/m);
     expect(text.endsWith('- **Notes**: added in the editor\n')).toBe(true);
-    expect(ctx.out.stderr).toEqual([`✓ stories/calming-a-heated-design-review.md: 1 story, no findings`]);
+    // The fake editor only appended a line: the check finds the template's example text still there.
+    expect(ctx.out.stderr).toEqual([
+      `stories/calming-a-heated-design-review.md:8:1  warning  "Calming a heated design review" still has the template's example text; replace it with your story  template-text`,
+      'stories/calming-a-heated-design-review.md: 1 story, 0 errors, 1 warning',
+    ]);
   });
 
   it('prints the findings of the check rules when the editor leaves gaps', async () => {
@@ -171,7 +193,7 @@ describe('prep new', () => {
     expect(await runNew(ctx, 'Gaps everywhere', {}, terminal())).toBe(0);
     const err = ctx.out.stderr.join('\n');
     expect(err).toMatch(/stories\/gaps-everywhere\.md:\d+:1 {2}error {2}"Gaps everywhere" has no Result/);
-    expect(err).toMatch(/stories\/gaps-everywhere\.md: 1 story, 2 errors, 0 warnings/);
+    expect(err).toMatch(/stories\/gaps-everywhere\.md: 1 story, 2 errors, 1 warning/);
   });
 
   it('asks nothing when the title is given, and takes competencies from -c', async () => {
@@ -232,7 +254,7 @@ describe('prep new', () => {
   it('rejects an unknown competency before writing anything', async () => {
     const dir = writeTree(tempDir(), { 'stories/.keep': '' });
     const err = await runNew(testContext(dir), 'X', { competency: ['conflcit'] }, pipe).catch((e) => e);
-    expect(err).toMatchObject({ code: 'new.competency', exitCode: 2 });
+    expect(err).toMatchObject({ code: 'usage.competency', exitCode: 2 });
     expect(readdirSync(join(dir, 'stories'))).toEqual(['.keep']);
   });
 });
@@ -240,13 +262,13 @@ describe('prep new', () => {
 describe('prep new through bin/prep', () => {
   it('writes, opens $EDITOR with --edit, and checks the file', () => {
     const dir = writeTree(tempDir(), { 'stories/.keep': '' });
-    const ed = fakeEditor(dir);
+    const ed = fillingEditor(dir);
     const r = runPrep(['new', 'Test story', '--edit'], { cwd: dir, env: { EDITOR: ed.command } });
     expect(r.code).toBe(0);
     const file = join(dir, 'stories', 'test-story.md');
     expect(r.stdout).toBe(`${file}\n`);
     expect(readFileSync(ed.log, 'utf8')).toBe(`${file}\n`);
-    expect(readFileSync(file, 'utf8')).toMatch(/added in the editor\n$/);
+    expect(readFileSync(file, 'utf8')).toMatch(/^# Test story$/m);
     expect(r.stderr).toBe('✓ stories/test-story.md: 1 story, no findings\n');
     const again = runPrep(['new', 'Test story'], { cwd: dir, env: { EDITOR: ed.command } });
     expect(again.stdout).toBe(`${join(dir, 'stories', 'test-story-2.md')}\n`);

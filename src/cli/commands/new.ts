@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Context, StoryOptions } from '../context.js';
-import { PrepError, suggestSimilar } from '../errors.js';
+import { PrepError } from '../errors.js';
+import { parseCompetencyOption } from '../options.js';
 import { printDiagnostics } from '../output.js';
-import { TEMPLATE } from './init.js';
+import { TEMPLATE } from '../../story/template.js';
 import { slugify } from '../../story/text.js';
 import { COMPETENCIES } from '../../search/competencies.js';
 import { bundledStoriesDir, resolveSources, type StorySources } from '../../load/sources.js';
@@ -83,21 +84,11 @@ export function editorCommand(env: NodeJS.ProcessEnv): { command: string[]; vari
   return null;
 }
 
-/** Competency ids from ids or names the user gave ("conflict", "Influence without authority", "a,b"). */
-export function parseCompetencies(values: string[]): string[] {
+/** Competency ids from ids, names or unique prefixes the user gave ("conflict", "Influence without authority", "a,b"). */
+export async function parseCompetencies(values: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const raw of values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
-    const key = raw.toLowerCase();
-    const found = COMPETENCIES.find((c) => c.id === key || c.name.toLowerCase() === key);
-    if (!found) {
-      const similar = suggestSimilar(key, COMPETENCIES.map((c) => c.id));
-      throw new PrepError(
-        'new.competency',
-        `unknown competency "${raw}"`,
-        2,
-        similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?` : `one of: ${COMPETENCIES.map((c) => c.id).join(', ')}`,
-      );
-    }
+    const found = await parseCompetencyOption(raw);
     if (!ids.includes(found.id)) ids.push(found.id);
   }
   return ids;
@@ -176,7 +167,7 @@ export async function runNew(ctx: Context, titleArg: string | undefined, opts: N
     if (!title) throw new PrepError('usage.title', 'no title given', 2);
   }
   // Competencies first, so a typo is reported before anything is written.
-  let competencies = parseCompetencies(opts.competency ?? []);
+  let competencies = await parseCompetencies(opts.competency ?? []);
   if (!competencies.length && guided) competencies = await deps.askCompetencies();
 
   const sources = resolveSources({ flags: opts.stories, env: ctx.env.PREP_STORIES, config: ctx.configStories, cwd: ctx.cwd });
