@@ -5,24 +5,15 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../dist/quiz/random.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const STORIES = 200;
 const RUNS = 5;
 const TARGET_MS = 2000;
 
-// A small deterministic generator (mulberry32) so every run exports the same notes.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(42);
+// The quiz's seeded generator, so every run exports the same notes.
+const rand = seededRandom(42);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const n = (lo, hi) => lo + Math.floor(rand() * (hi - lo));
 
@@ -82,7 +73,7 @@ const wall = median(times);
 const { loadStories } = await import(join(root, 'dist/load/read-stories.js'));
 const { buildIndex } = await import(join(root, 'dist/search/engine.js'));
 const { computeCoverage } = await import(join(root, 'dist/search/coverage.js'));
-const { competenciesByStory } = await import(join(root, 'dist/export/select.js'));
+const { withCompetencies } = await import(join(root, 'dist/cli/search-context.js'));
 const { buildCheatSheet } = await import(join(root, 'dist/export/cheat-sheet.js'));
 const { renderPdf } = await import(join(root, 'dist/export/to-pdf.js'));
 const { toMarkdown } = await import(join(root, 'dist/export/to-markdown.js'));
@@ -98,7 +89,8 @@ const loaded = await loadStories([notes], { cwd: dir, cacheDir: null });
 lap('load + parse');
 const index = buildIndex(loaded.stories);
 const coverage = computeCoverage(index);
-const byStory = competenciesByStory(loaded.stories, index);
+// The competencies every command shows, as `prep export` takes them.
+const byStory = new Map((await withCompetencies(loaded.stories, index)).map((s) => [s.id, s.competencies]));
 lap('index + coverage');
 const sheet = buildCheatSheet({ stories: loaded.stories, coverage, competencies: byStory, date: new Date(2026, 0, 1) });
 lap('cheat-sheet model');

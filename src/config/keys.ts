@@ -1,13 +1,10 @@
 /** The config keys, their value types, and how text becomes a checked value (pure: no fs, no process). */
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { PrepError, suggestSimilar } from '../cli/errors.js';
+import { didYouMean, PrepError } from '../errors.js';
+import { PAPERS, toPaper, type Paper } from '../export/paper.js';
 
-/** Paper sizes the cheat-sheet export knows. */
-export type Paper = 'a4' | 'letter';
-
-/** All paper sizes, in the order help shows them. */
-export const PAPERS: readonly Paper[] = ['a4', 'letter'];
+export { PAPERS, type Paper };
 
 /** The user's settings, normalised: absolute story paths, seconds, counts. Every key is optional. */
 export interface PrepConfig {
@@ -64,11 +61,7 @@ export function keySpec(name: string): KeySpec {
 
 /** A usage error for an unknown key, suggesting the closest ones. */
 export function unknownKey(name: string, where = ''): PrepError {
-  const similar = suggestSimilar(name, [...CONFIG_KEY_NAMES]);
-  const hint = similar.length
-    ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?`
-    : `keys: ${CONFIG_KEY_NAMES.join(', ')}`;
-  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, 2, hint);
+  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, 2, didYouMean(name, CONFIG_KEY_NAMES, `keys: ${CONFIG_KEY_NAMES.join(', ')}`));
 }
 
 function badValue(key: ConfigKey, value: unknown, expected: string, where = ''): PrepError {
@@ -125,8 +118,8 @@ export function toConfigValue<K extends ConfigKey>(key: K, raw: unknown, base: s
     }
     case 'paper': {
       const one = single(key, raw, spec, where);
-      const p = typeof one === 'string' ? one.trim().toLowerCase() : '';
-      if (!(PAPERS as readonly string[]).includes(p)) throw badValue(key, one, spec.accepts, where);
+      const p = typeof one === 'string' ? toPaper(one) : null;
+      if (p === null) throw badValue(key, one, spec.accepts, where);
       return p as V;
     }
   }

@@ -6,7 +6,9 @@ import type { Story } from '../story/types.js';
 import { formatDuration } from '../story/text.js';
 import type { CoverageRow } from '../search/coverage.js';
 import { COMPETENCIES } from '../search/competencies.js';
-import { brief, capPoints, emphasiseNumbers, hasNumber, shorten, toPoints, type Run } from './points.js';
+import { hasFigure } from '../story/figures.js';
+import { dayKey } from '../quiz/dates.js';
+import { brief, capPoints, capWords, emphasiseNumbers, shorten, toPoints, type Run } from './points.js';
 
 /** A card as the index refers to it: its number on the sheet and its title. */
 export interface CardRef {
@@ -38,7 +40,7 @@ export interface StoryCard {
   number: number;
   id: string;
   title: string;
-  /** Competency names, strongest first (at most three). */
+  /** Competency names, as `prep show` lists them (the notes' own, else inferred, strongest first). */
   competencies: string[];
   /** The first question the story answers, from its front matter. */
   question: string | null;
@@ -56,16 +58,21 @@ export interface StoryCard {
   source: string;
 }
 
-/** A talking-point answer (no STAR parts), kept compact. */
+/** A talking-point answer (no STAR parts): its points as written, up to a cap. */
 export interface NoteCard {
   number: number;
   id: string;
   title: string;
+  /** Bullets and paragraphs in full (the last one may be cut at a word); a section name leads its first point. */
   points: string[];
+  /** Points left out by the cap. */
   more: number;
   speaking: string;
   source: string;
 }
+
+/** The sheet's title: also the first line of the markdown sheet, by which `prep export` knows its own files. */
+export const SHEET_TITLE = 'Interview cheat sheet';
 
 /** The whole cheat sheet, ready to render. */
 export interface CheatSheet {
@@ -86,7 +93,7 @@ export interface CheatSheet {
 export interface CheatSheetInput {
   stories: Story[];
   coverage: CoverageRow[];
-  /** Competency ids of each story (front matter and inferred), strongest first. */
+  /** Competency ids of each story, as `storyCompetencies` (src/search) gives them. */
   competencies: ReadonlyMap<string, string[]>;
   date: Date;
   scope?: string[];
@@ -105,15 +112,10 @@ export const LIMITS = {
   results: 3,
   resultChars: 135,
   lesson: 120,
-  notePoints: 4,
-  noteChars: 125,
+  notePoints: 8,
+  noteWords: 60,
   source: 56,
 } as const;
-
-/** Format a date as YYYY-MM-DD in local time. */
-export function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 /** `file:line`; an absolute or long path keeps its last folders ("…/stories/conflict.md:10") so the name stays readable. */
 export function sourceLabel(file: string, line: number, max: number = LIMITS.source): string {
@@ -137,13 +139,13 @@ function competencyName(id: string): string {
 
 function toCard(s: Story, number: number, competencies: string[]): StoryCard {
   const actions = capPoints(toPoints(s.action), LIMITS.actions, LIMITS.actionChars);
-  const results = capPoints(toPoints(s.result), LIMITS.results, LIMITS.resultChars, hasNumber);
+  const results = capPoints(toPoints(s.result), LIMITS.results, LIMITS.resultChars, hasFigure);
   const lessonSection = s.sections.find((x) => LESSON_SECTION.test(x.name) && x.text.trim());
   return {
     number,
     id: s.id,
     title: shorten(s.title, LIMITS.title),
-    competencies: competencies.slice(0, 3).map(competencyName),
+    competencies: competencies.map(competencyName),
     question: s.questions[0] ? shorten(s.questions[0], LIMITS.question) : null,
     situation: brief(s.situation, LIMITS.situation),
     task: brief(s.task, LIMITS.task),
@@ -158,16 +160,17 @@ function toCard(s: Story, number: number, competencies: string[]): StoryCard {
 }
 
 function toNote(s: Story, number: number): NoteCard {
+  // Paragraphs stay whole, as `prep show` prints them; bullets are points.
   const lines = [
-    ...toPoints(s.summary),
+    ...toPoints(s.summary, 'paragraphs'),
     ...s.sections.flatMap((x) => {
-      const pts = toPoints(x.text);
+      const pts = toPoints(x.text, 'paragraphs');
       // A section name ("Soft", "Tech") leads its first point so the grouping survives.
       return x.name && pts.length ? [`${x.name}: ${pts[0]}`, ...pts.slice(1)] : pts;
     }),
-    ...['situation', 'task', 'action', 'result'].flatMap((k) => toPoints(s[k as 'situation'])),
+    ...['situation', 'task', 'action', 'result'].flatMap((k) => toPoints(s[k as 'situation'], 'paragraphs')),
   ];
-  const capped = capPoints(lines, LIMITS.notePoints, LIMITS.noteChars);
+  const capped = capWords(lines, LIMITS.notePoints, LIMITS.noteWords);
   return {
     number,
     id: s.id,
@@ -202,8 +205,8 @@ export function buildCheatSheet(input: CheatSheetInput): CheatSheet {
     }
   }
   return {
-    title: 'Interview cheat sheet',
-    date: isoDate(input.date),
+    title: SHEET_TITLE,
+    date: dayKey(input.date),
     storyCount: cards.length,
     noteCount: noteCards.length,
     scope: input.scope ?? [],

@@ -1,6 +1,6 @@
 /** The DejaVu Sans faces the PDF embeds, resolved from node_modules (never downloaded). */
 import { createRequire } from 'node:module';
-import { PrepError } from '../cli/errors.js';
+import { PrepError } from '../errors.js';
 
 /** A face of the sheet's type family. */
 export type Face = 'regular' | 'bold' | 'italic';

@@ -1,4 +1,5 @@
-/** Reduce story text to its bones: points from bullets and sentences, briefs cut at a word, numbers found. Pure. */
+/** Reduce story text to its bones: points from bullets and sentences, briefs cut at a word, figures marked. Pure. */
+import { FIGURE } from '../story/figures.js';
 
 /** A piece of text and whether it is emphasised (a number in a result). */
 export interface Run {
@@ -23,16 +24,22 @@ interface Item {
   children: string[];
 }
 
+/** How prose becomes points: one per sentence (STAR parts), or one per paragraph (notes, read as written). */
+export type ProseSplit = 'sentences' | 'paragraphs';
+
 /**
- * The top-level points of a STAR part: each bullet with its sub-bullets folded in ("Docs: tools; roadmap"),
- * and each sentence of a prose paragraph. Order is kept.
+ * The top-level points of a STAR part or note: each bullet with its sub-bullets folded in ("Docs: tools; roadmap"),
+ * and each sentence (or paragraph) of prose. Order is kept.
  */
-export function toPoints(text: string): string[] {
+export function toPoints(text: string, prose: ProseSplit = 'sentences'): string[] {
   const items: Item[] = [];
   let topIndent: number | null = null;
   let para: string[] = [];
   const flushPara = () => {
-    if (para.length) for (const s of toSentences(para.join(' '))) items.push({ text: s, children: [] });
+    if (para.length) {
+      const joined = para.join(' ');
+      for (const s of prose === 'sentences' ? toSentences(joined) : [joined]) items.push({ text: s, children: [] });
+    }
     para = [];
   };
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -123,26 +130,50 @@ export function capPoints(points: string[], max: number, chars: number, prefer: 
   };
 }
 
-const UNIT =
-  '%|‰|×|x|k|K|M|B|bn|[KMGTP]i?B|[kKMGT]b(?:ps)?|ms|µs|ns|s|h|hrs?|hours?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|years?|yrs?|times|percent|pp|points?|rps|qps|req/s|users|customers|rows|hosts|servers|nodes|engineers|teams|people|tickets|bugs|incidents';
-const NUMBER = new RegExp(
-  // Currency, a number with separators, an optional range, then a unit (attached, spaced or hyphenated).
-  `(?<![\\p{L}\\p{N}_])(?:[$€£¥]\\s?)?\\d+(?:[.,]\\d+)*(?:\\s?(?:–|-|to)\\s?\\d+(?:[.,]\\d+)*)?\\+?(?:(?:\\s|-)?(?:${UNIT})(?![\\p{L}\\p{N}]))?(?:\\s\\d+(?:[.,]\\d+)*\\s?(?:minutes?|mins?|seconds?|s))?(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+const wordsOf = (text: string) => text.split(/\s+/).filter(Boolean);
 
-/** Whether text states a figure (a digit not part of a name such as "S3" or "EC2"). */
-export function hasNumber(text: string): boolean {
-  NUMBER.lastIndex = 0;
-  return NUMBER.test(text);
+/** The first `max` words of text, ending with an ellipsis when cut. */
+export function firstWords(text: string, max: number): string {
+  const words = wordsOf(text);
+  if (words.length <= max) return words.join(' ');
+  return `${words.slice(0, Math.max(1, max)).join(' ').replace(/[\s,;:—–(\-]+$/u, '')}…`;
+}
+
+/**
+ * Keep whole points, in order, while they fit in `maxPoints` points and `maxWords` words; a point that only partly
+ * fits is cut at a word when most of the room is left for it. Points hiding only a few words are kept anyway, so
+ * "+1 more" never hides less than the marker costs.
+ */
+export function capWords(points: string[], maxPoints: number, maxWords: number): Capped {
+  const counts = points.map((p) => wordsOf(p).length);
+  const total = counts.reduce((a, n) => a + n, 0);
+  // A little over the limit beats a marker that hides a word or two.
+  if (points.length <= maxPoints && total <= maxWords + Math.max(4, Math.round(maxWords * 0.15))) return { points: [...points], more: 0 };
+  const kept: string[] = [];
+  let words = 0;
+  for (let i = 0; i < points.length && kept.length < maxPoints; i++) {
+    const p = points[i]!;
+    const n = counts[i]!;
+    if (words + n <= maxWords) {
+      kept.push(p);
+      words += n;
+      continue;
+    }
+    const room = maxWords - words;
+    // Cut the point when a fair part of it fits (or it is the first and alone is over the limit).
+    if (room >= 8 || !kept.length) kept.push(firstWords(p, Math.max(room, 8)));
+    break;
+  }
+  return { points: kept, more: points.length - kept.length };
 }
 
 /** Split text into runs with its figures ("90%", "3 hours 40 minutes", "$12k", "1,200 rows") marked strong. */
 export function emphasiseNumbers(text: string): Run[] {
   const runs: Run[] = [];
   let at = 0;
-  NUMBER.lastIndex = 0;
-  for (const m of text.matchAll(NUMBER)) {
+  // matchAll starts where the shared global regex last stopped (hasFigure leaves it there): start from 0.
+  FIGURE.lastIndex = 0;
+  for (const m of text.matchAll(FIGURE)) {
     if (m.index! > at) runs.push({ text: text.slice(at, m.index), strong: false });
     runs.push({ text: m[0], strong: true });
     at = m.index! + m[0].length;

@@ -3,16 +3,12 @@
  * a card never splits across a column or page and the index can say which page each story is on.
  */
 import type PDFKit from 'pdfkit';
-import { PrepError } from '../cli/errors.js';
+import { PrepError } from '../errors.js';
+import { PAPER_SIZES, type Paper } from './paper.js';
 import { replaceUndrawable, type CheatSheet, type NoteCard, type Replacement, type StoryCard } from './cheat-sheet.js';
 import { fontPaths, type Face } from './fonts.js';
+import { PDF_INFO } from './own-file.js';
 import type { Run } from './points.js';
-
-/** Paper sizes the sheet can be laid out on. */
-export type Paper = 'a4' | 'letter';
-
-/** Page sizes in PDF points. */
-export const PAPER_SIZES: Record<Paper, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792] };
 
 /** Options of the PDF renderer. */
 export interface PdfOptions {
@@ -344,14 +340,15 @@ class SheetBlocks {
     };
   }
 
-  heading(text: string, note = ''): Block {
+  /** A section heading with a rule under it, across the page or (`width` = this.col) one column. */
+  heading(text: string, note = '', width = this.full): Block {
     const { color } = THEME;
     return {
       h: 21,
       draw: (x, y) => {
         this.ts.text(text.toUpperCase(), x, y + 5, 'bold', THEME.h2, color.accent, { characterSpacing: 0.8 });
-        if (note) this.ts.draw([[seg(note, 'regular', color.faint)]], x, y + 5, THEME.small.size, 11, 'right', this.full);
-        this.ts.rect(x, y + 17, this.full, 0.6, color.rule);
+        if (note) this.ts.draw([[seg(note, 'regular', color.faint)]], x, y + 5, THEME.small.size, 11, 'right', width);
+        this.ts.rect(x, y + 17, width, 0.6, color.rule);
       },
     };
   }
@@ -586,28 +583,37 @@ class Flow {
     this.y += block.h;
   }
 
+  /** Where each column of the last `columns` call ends on the current page (its top when empty); null before any. */
+  private bottoms: [number, number] | null = null;
+
+  private get xs(): [number, number] {
+    return [this.left, this.left + this.colWidth + (this.width - 2 * this.colWidth)];
+  }
+
   /** Items in two columns, left then right, never splitting one; the last page's columns are balanced. */
   columns(items: Block[], gap: number): void {
     const maxH = this.bottom - this.top;
     const queue = items.flatMap((b) => (b.h > maxH && b.parts ? b.parts : [b]));
-    const xs = [this.left, this.left + this.colWidth + (this.width - 2 * this.colWidth)];
+    const xs = this.xs;
     while (queue.length) {
       const split = balance(queue.map((b) => b.h), gap, this.room);
       if (split !== null) {
-        let colH = 0;
+        const bottoms: [number, number] = [this.y, this.y];
         [queue.slice(0, split), queue.slice(split)].forEach((col, c) => {
           let cy = this.y;
           for (const b of col) {
             this.placed.push({ page: this.page, x: xs[c]!, y: cy, block: b });
             cy += b.h + gap;
+            bottoms[c] = cy - gap;
           }
-          colH = Math.max(colH, cy - gap - this.y);
         });
-        this.y += colH;
+        this.bottoms = bottoms;
+        this.y = Math.max(...bottoms);
         return;
       }
       let placedAny = false;
-      for (const x of xs) {
+      const bottoms: [number, number] = [this.y, this.y];
+      xs.forEach((x, c) => {
         let cy = this.y;
         for (;;) {
           // The next item, or, when it does not fit, one of the few after it that does (cards are numbered in
@@ -618,11 +624,45 @@ class Flow {
           const [b] = queue.splice(i, 1);
           this.placed.push({ page: this.page, x, y: cy, block: b! });
           cy += b!.h + gap;
+          bottoms[c] = cy - gap;
           placedAny = true;
         }
-      }
+      });
       if (queue.length) this.newPage();
+      else {
+        // Filling (not balancing) placed the last items: the next section starts below both columns.
+        this.bottoms = bottoms;
+        this.y = Math.max(...bottoms);
+      }
     }
+  }
+
+  /** Whether a section (heading, then items in balanced columns) fits whole in the rest of this page. */
+  fitsAcross(heading: Block, before: number, after: number, items: Block[], gap: number): boolean {
+    const y = (this.y > this.top ? this.y + before : this.y) + heading.h + after;
+    return balance(items.map((b) => b.h), gap, this.bottom - y) !== null;
+  }
+
+  /**
+   * Stack a column-wide heading and items in the space under the shorter column of the last `columns` call, when
+   * they all fit there; returns false (placing nothing) otherwise.
+   */
+  underShorterColumn(heading: Block, before: number, items: Block[], gap: number): boolean {
+    if (!this.bottoms) return false;
+    const c = this.bottoms[0] <= this.bottoms[1] ? 0 : 1;
+    const start = this.bottoms[c] + before;
+    const h = heading.h + items.reduce((a, b) => a + b.h, 0) + gap * Math.max(0, items.length - 1);
+    if (start + h > this.bottom) return false;
+    const x = this.xs[c];
+    this.placed.push({ page: this.page, x, y: start, block: heading });
+    let cy = start + heading.h;
+    for (const b of items) {
+      this.placed.push({ page: this.page, x, y: cy, block: b });
+      cy += b.h + gap;
+    }
+    this.bottoms[c] = cy - gap;
+    this.y = Math.max(this.y, cy - gap);
+    return true;
   }
 }
 
@@ -658,7 +698,8 @@ export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<Pd
     size,
     autoFirstPage: false,
     margin: 0,
-    info: { Title: input.title, Creator: 'prep', Producer: 'prep (pdfkit)', ...(opts.created ? { CreationDate: opts.created } : {}) },
+    // `prep export` recognises its own files by this metadata (own-file.ts) before replacing one.
+    info: { ...PDF_INFO, Title: input.title, ...(opts.created ? { CreationDate: opts.created } : {}) },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -705,17 +746,22 @@ export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<Pd
     for (const r of rows) flow.full(r, 0, () => flow.full(idxHeader));
   }
   if (sheet.gaps.length) flow.full(blocks.gaps(sheet));
-  const sections: [string, Block[]][] = [
-    ['Stories', sheet.cards.map((c) => blocks.card(c))],
-    ['Notes and talking points', sheet.notes.map((n) => blocks.note(n))],
-  ];
-  for (const [name, items] of sections) {
-    if (!items.length) continue;
+  const cards = sheet.cards.map((c) => blocks.card(c));
+  const notes = sheet.notes.map((n) => blocks.note(n));
+  const section = (name: string, items: Block[]) => {
     flow.space(12);
-    const first = Math.min(items[0]!.h, flow.bottom - flow.top - 30);
+    // The heading stays with the first card that can go under it (a shorter one may fill the space: see columns).
+    const first = Math.min(...items.slice(0, LOOKAHEAD).map((b) => b.h), flow.bottom - flow.top - 30);
     flow.full(blocks.heading(name), first + 6);
     flow.space(6);
     flow.columns(items, THEME.cardGap);
+  };
+  if (cards.length) section('Stories', cards);
+  if (notes.length) {
+    const name = 'Notes and talking points';
+    // A notes section that does not fit across the page under the stories may still fit under the shorter column.
+    const across = !cards.length || flow.fitsAcross(blocks.heading(name), 12, 6, notes, THEME.cardGap);
+    if (across || !flow.underShorterColumn(blocks.heading(name, '', blocks.col), THEME.cardGap + 4, notes, THEME.cardGap)) section(name, notes);
   }
   // Number stories in print order (left column before right, page by page), notes after them.
   for (const p of flow.placed) {

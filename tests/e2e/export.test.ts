@@ -60,6 +60,31 @@ describe('bin/prep export end to end', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('export --out points at a story file: refused, file unchanged', () => {
+    const text = starStory('Cutting the cloud bill', { result: 'Costs fell 40%.' });
+    const dir = writeTree(tempDir(), { 'notes/b.md': text });
+    for (const args of [['--out', 'notes/b.md'], ['--out', 'notes/sheet.md'], ['--format', 'md', '--out', 'notes/b.md']]) {
+      const r = runPrep(['export', '-s', 'notes', ...args], { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/^prep: "notes\/(b|sheet)\.md" is (one of your story files|in your stories folder)/);
+      expect(r.stdout).toBe('');
+    }
+    expect(readFileSync(join(dir, 'notes/b.md'), 'utf8')).toBe(text);
+    expect(readdirSync(join(dir, 'notes'))).toEqual(['b.md']);
+    const list = runPrep(['list', '-s', 'notes', '--json'], { cwd: dir });
+    expect(JSON.parse(list.stdout).map((s: { title: string }) => s.title)).toEqual(['Cutting the cloud bill']);
+  });
+
+  it('will not replace a file that is not a cheat sheet, but replaces its own', () => {
+    const dir = writeTree(tempDir(), { 'notes/a.md': starStory('Cutting the cloud bill', { result: 'Costs fell 40%.' }), 'plan.md': '# My plan\n' });
+    const mine = runPrep(['export', '-s', 'notes', '--out', 'plan.md'], { cwd: dir });
+    expect(mine.code).toBe(2);
+    expect(mine.stderr).toBe('prep: "plan.md" exists and is not a cheat sheet prep wrote; not replacing it\nchoose another --out path, or pass --force to replace it\n');
+    expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe('# My plan\n');
+    expect(runPrep(['export', '-s', 'notes'], { cwd: dir }).code).toBe(0);
+    expect(runPrep(['export', '-s', 'notes'], { cwd: dir }).code).toBe(0);
+  });
+
   it('says when no story matches, with exit 1 and no file', () => {
     const dir = writeTree(tempDir(), { 'notes/a.md': `---\ntags: [cloud]\n---\n\n${starStory('Cutting the cloud bill', { result: 'Costs fell 40%.' })}` });
     const r = runPrep(['export', '--stories', 'notes', '--tag', 'cloud', '--competency', 'mentoring'], { cwd: dir });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCheatSheet, isoDate, replaceUndrawable, sourceLabel, type CheatSheet } from '../../src/export/cheat-sheet.js';
+import { buildCheatSheet, replaceUndrawable, sourceLabel, type CheatSheet } from '../../src/export/cheat-sheet.js';
 import { allTags, selectStories } from '../../src/export/select.js';
 import { coverage, note, story } from './stories.js';
 
@@ -36,7 +36,7 @@ describe('buildCheatSheet', () => {
 
   it('prints the date it is given, as YYYY-MM-DD', () => {
     expect(sheet().date).toBe('2026-03-02');
-    expect(isoDate(new Date(2025, 11, 31, 23, 59))).toBe('2025-12-31');
+    expect(buildCheatSheet({ stories: [story('a')], coverage: [], competencies: new Map(), date: new Date(2025, 11, 31, 23, 59) }).date).toBe('2025-12-31');
   });
 
   it('points each covered competency at its best card and lists the gaps', () => {
@@ -89,6 +89,27 @@ describe('buildCheatSheet', () => {
       date: DATE,
     });
     expect(s.notes[0]!.points).toEqual(['Soft: Public speaking', 'Writing']);
+  });
+
+  it('keeps every item of a short note: nothing hidden behind "+1 more"', () => {
+    const noteOf = (sections: { name: string; text: string }[], summary = '') =>
+      buildCheatSheet({ stories: [note('w', { summary, sections })], coverage: coverage({}), competencies: new Map(), date: DATE }).notes[0]!;
+    const n = noteOf([
+      { name: 'Strong', text: '* Python\n* Consistently striving for quality\n  Building the right product correctly' },
+      { name: 'Weak', text: '- writing\n- public speaking\n- work/life balance/boundaries' },
+    ]);
+    expect(n.points).toEqual(['Strong: Python', 'Consistently striving for quality Building the right product correctly', 'Weak: writing', 'public speaking', 'work/life balance/boundaries']);
+    expect(n.more).toBe(0);
+  });
+
+  it('keeps a note\'s paragraphs whole, as `prep show` prints them, up to about 60 words', () => {
+    const para = 'I want to grow into a staff-level role. Setting technical direction across several teams, while staying close to the code.';
+    const short = buildCheatSheet({ stories: [note('c', { summary: para })], coverage: coverage({}), competencies: new Map(), date: DATE }).notes[0]!;
+    expect(short.points).toEqual([para]);
+    const long = Array.from({ length: 12 }, (_, i) => `- point ${i + 1} has exactly six words`).join('\n');
+    const capped = buildCheatSheet({ stories: [note('l', { summary: long })], coverage: coverage({}), competencies: new Map(), date: DATE }).notes[0]!;
+    expect(capped.points).toHaveLength(8);
+    expect(capped.more).toBe(4);
   });
 
   it('is pure: same input, same sheet; the stories are not changed', () => {

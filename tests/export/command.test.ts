@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../src/cli/commands/export.js';
 import { PrepError } from '../../src/cli/errors.js';
-import { writeFileAtomic } from '../../src/export/write-file.js';
+import { writeFileAtomic } from '../../src/load/atomic-write.js';
 import { makeReview, toHistoryLine } from '../../src/history/review.js';
 import { starStory, tempDir, testContext, writeTree } from '../helpers.js';
 import { pdfPages } from './pdf.js';
@@ -119,11 +119,41 @@ describe('prep export', () => {
   it('suggests a competency or tag for a misspelt one', async () => {
     const dir = notes();
     const c = await failure(testContext(dir), { competency: ['leedership'] });
-    expect([c.code, c.exitCode, c.message]).toEqual(['export.competency', 2, 'unknown competency "leedership"']);
-    expect(c.hint).toContain('"leadership"');
+    expect([c.code, c.exitCode, c.message, c.hint]).toEqual(['usage.competency', 2, 'unknown competency "leedership"', 'did you mean "leadership"?']);
     const t = await failure(testContext(dir), { tag: ['databse'] });
     expect([t.code, t.exitCode, t.message]).toEqual(['export.tag', 2, 'no story is tagged "databse"']);
     expect(t.hint).toContain('"databases"');
+  });
+
+  it('rejects an empty --competency and an ambiguous prefix before writing anything', async () => {
+    const dir = notes();
+    const empty = await failure(testContext(dir), { competency: [''] });
+    expect([empty.code, empty.exitCode]).toEqual(['usage.competency', 2]);
+    const ambiguous = await failure(testContext(dir), { competency: ['co'] });
+    expect([ambiguous.code, ambiguous.exitCode, ambiguous.message]).toEqual(['usage.competency', 2, 'competency "co" is ambiguous']);
+    expect(ambiguous.hint).toMatch(/"conflict".*"communication"/);
+    expect(files(dir)).toEqual(['stories']);
+  });
+
+  it('shows the competencies `prep show` gives a story: its own when it names some, else inferred ones', async () => {
+    const dir = writeTree(tempDir(), {
+      'stories/named.md': `---\ncompetencies: [conflict, Mentoring, pairing]\n---\n\n${starStory('Pushing back on a risky migration', { situation: 'A staff engineer and I disagreed about the plan; I led the team without authority.' })}`,
+      'stories/inferred.md': starStory('Cutting the cloud bill', { action: 'I rightsized instances and cut spend.', result: 'Costs fell 40%, saving $12k a month.' }),
+    });
+    const ctx = testContext(dir);
+    await runExport(ctx, { format: 'md' });
+    const md = readFileSync(join(dir, 'prep-cheatsheet.md'), 'utf8');
+    // Named: exactly those, in the notes' order (unknown names kept), nothing inferred added.
+    expect(md).toContain('*Conflict · Mentoring and growing others · Pairing · ');
+    const { withCompetencies, loadIndex } = await import('../../src/cli/search-context.js');
+    const { loadStories } = await import('../../src/load/read-stories.js');
+    const loaded = await loadStories([join(dir, 'stories')], { cwd: dir, cacheDir: null });
+    const shown = await withCompetencies(loaded.stories, await loadIndex(ctx, loaded));
+    const inferred = shown.find((s) => s.id === 'cutting-the-cloud-bill')!.competencies;
+    expect(inferred).toContain('cost');
+    const { COMPETENCIES } = await import('../../src/search/competencies.js');
+    const names = inferred.map((id) => COMPETENCIES.find((c) => c.id === id)!.name);
+    expect(md).toContain(`*${names.join(' · ')} · `);
   });
 
   it('warns once, listing the characters the font cannot draw', async () => {
@@ -156,7 +186,107 @@ describe('prep export', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
+describe('prep export --out never overwrites notes or files that are not cheat sheets', () => {
+  const story = (dir: string) => readFileSync(join(dir, 'stories/a.md'), 'utf8');
+
+  it('export --out points at a story file: refused, file unchanged', async () => {
+    const dir = notes();
+    const before = story(dir);
+    for (const opts of [{ out: 'stories/a.md' }, { out: 'stories/a.md', force: true }, { out: join(dir, 'stories', '..', 'stories', 'a.md'), format: 'pdf' }]) {
+      const e = await failure(testContext(dir), opts);
+      expect([e.code, e.exitCode]).toEqual(['export.out-is-notes', 2]);
+    }
+    const e = await failure(testContext(dir), { out: 'stories/a.md' });
+    expect(e.message).toBe('"stories/a.md" is one of your story files; not writing the cheat sheet over it');
+    expect(e.hint).toBe('choose an --out path outside your stories folders');
+    expect(story(dir)).toBe(before);
+    expect(files(join(dir, 'stories'))).toEqual(['a.md', 'b.md', 'notes.md']);
+  });
+
+  it('refuses a story file named directly with --stories, whatever its extension', async () => {
+    const dir = writeTree(tempDir(), { 'career.txt': starStory('Leading the CI migration') });
+    const e = await failure(testContext(dir), { stories: ['career.txt'], out: 'career.txt', format: 'md', force: true });
+    expect([e.code, e.exitCode]).toEqual(['export.out-is-notes', 2]);
+    expect(readFileSync(join(dir, 'career.txt'), 'utf8')).toBe(starStory('Leading the CI migration'));
+  });
+
+  it('refuses a symlink to a story file (the link is followed)', async () => {
+    const dir = notes();
+    symlinkSync(join(dir, 'stories', 'a.md'), join(dir, 'link.md'));
+    const e = await failure(testContext(dir), { out: 'link.md' });
+    expect([e.code, e.exitCode]).toEqual(['export.out-is-notes', 2]);
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(story(dir)).toMatch(/Pushing back on a risky migration/);
+  });
+
+  it('refuses a new markdown file inside a stories folder: it would be read back as a story', async () => {
+    const dir = notes();
+    const e = await failure(testContext(dir), { out: 'stories/sub/../sheet.md' });
+    expect([e.code, e.exitCode]).toEqual(['export.out-is-notes', 2]);
+    expect(e.message).toContain('is in your stories folder');
+    // Run from inside the folder, --format md's default name lands there too.
+    const inside = await failure(testContext(join(dir, 'stories'), {}), { stories: ['.'], format: 'md' });
+    expect(inside.code).toBe('export.out-is-notes');
+    expect(files(join(dir, 'stories'))).toEqual(['a.md', 'b.md', 'notes.md']);
+    // A PDF there is fine: it is not read as a story.
+    expect(await runExport(testContext(dir), { out: 'stories/sheet.pdf' })).toBe(0);
+  });
+
+  it('refuses to replace an existing file that is not a cheat sheet, unless --force', async () => {
+    const dir = notes();
+    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.7\n% someone else\'s report\n');
+    writeFileSync(join(dir, 'todo.md'), '# Things to do\n\n- call mum\n');
+    for (const out of ['report.pdf', 'todo.md']) {
+      const e = await failure(testContext(dir), { out });
+      expect([e.code, e.exitCode, e.message]).toEqual(['export.out-exists', 2, `"${out}" exists and is not a cheat sheet prep wrote; not replacing it`]);
+      expect(e.hint).toBe('choose another --out path, or pass --force to replace it');
+    }
+    expect(readFileSync(join(dir, 'todo.md'), 'utf8')).toBe('# Things to do\n\n- call mum\n');
+    expect(files(dir)).toEqual(['report.pdf', 'stories', 'todo.md']);
+    expect(await runExport(testContext(dir), { out: 'todo.md', force: true })).toBe(0);
+    expect(readFileSync(join(dir, 'todo.md'), 'utf8')).toMatch(/^# Interview cheat sheet\n/);
+  });
+
+  it('replaces its own earlier cheat sheet (PDF or markdown) without --force, and an empty file', async () => {
+    const dir = notes();
+    for (const out of ['sheet.pdf', 'sheet.md']) {
+      expect(await runExport(testContext(dir), { out })).toBe(0);
+      expect(await runExport(testContext(dir, {}, new Date('2026-04-01T10:00:00Z')), { out })).toBe(0);
+    }
+    expect(readFileSync(join(dir, 'sheet.md'), 'utf8')).toContain('*2026-04-01 · ');
+    writeFileSync(join(dir, 'empty.pdf'), '');
+    expect(await runExport(testContext(dir), { out: 'empty.pdf' })).toBe(0);
+    expect(files(dir)).toEqual(['empty.pdf', 'sheet.md', 'sheet.pdf', 'stories']);
+  });
+
+  it('writes through a symlink to an earlier cheat sheet, keeping the link', async () => {
+    const dir = notes();
+    const elsewhere = tempDir();
+    await runExport(testContext(elsewhere), { stories: [join(dir, 'stories')], out: 'real.md' });
+    symlinkSync(join(elsewhere, 'real.md'), join(dir, 'link.md'));
+    expect(await runExport(testContext(dir, {}, new Date('2026-05-05T10:00:00Z')), { out: 'link.md' })).toBe(0);
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(elsewhere, 'real.md'), 'utf8')).toContain('*2026-05-05 · ');
+  });
+
+  it('writes into a character device instead of replacing it, with the summary on stderr', async () => {
+    const dir = notes();
+    const ctx = testContext(dir);
+    expect(await runExport(ctx, { out: '/dev/null', format: 'md' })).toBe(0);
+    expect(ctx.out.stdout).toEqual([]);
+    expect(ctx.out.stderr).toEqual(['wrote /dev/null (2 stories, 1 note)']);
+  });
+
+  it('a failed write is a failure (exit 1), not a usage error', async () => {
+    if (!existsSync('/dev/full')) return;
+    const dir = notes();
+    const e = await failure(testContext(dir), { out: '/dev/full', format: 'md' });
+    expect([e.code, e.exitCode]).toEqual(['export.write', 1]);
+    expect(e.message).toMatch(/^cannot write "\/dev\/full": /);
+  });
+});
+
+describe('writeFileAtomic (what export writes through)', () => {
   it('replaces a file whole', () => {
     const dir = tempDir();
     const file = join(dir, 'a.pdf');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brief, capPoints, emphasiseNumbers, hasNumber, shorten, toPoints, toSentences } from '../../src/export/points.js';
+import { brief, capPoints, capWords, emphasiseNumbers, firstWords, shorten, toPoints, toSentences } from '../../src/export/points.js';
+import { hasFigure } from '../../src/story/figures.js';
 
 const strong = (text: string) => emphasiseNumbers(text).filter((r) => r.strong).map((r) => r.text);
 
@@ -24,6 +25,41 @@ describe('toPoints', () => {
   it('returns nothing for empty text', () => {
     expect(toPoints('')).toEqual([]);
     expect(toPoints('  \n \n')).toEqual([]);
+  });
+});
+
+describe('toPoints with whole paragraphs', () => {
+  it('keeps each prose paragraph as one point and bullets as they are', () => {
+    expect(toPoints('I tested first. Then I asked.\n\nSecond paragraph here.\n- a bullet', 'paragraphs')).toEqual(['I tested first. Then I asked.', 'Second paragraph here.', 'a bullet']);
+  });
+});
+
+describe('capWords', () => {
+  const words = (n: number, w = 'w') => Array.from({ length: n }, () => w).join(' ');
+
+  it('keeps everything that fits, or is only a little over', () => {
+    expect(capWords(['a b', 'c d e'], 8, 60)).toEqual({ points: ['a b', 'c d e'], more: 0 });
+    expect(capWords([words(40), words(25)], 8, 60)).toEqual({ points: [words(40), words(25)], more: 0 });
+  });
+
+  it('stops at the point cap and counts the rest', () => {
+    expect(capWords(['1', '2', '3', '4'], 2, 60)).toEqual({ points: ['1', '2'], more: 2 });
+  });
+
+  it('cuts the point that crosses the word cap at a word when a fair part fits, else leaves it out', () => {
+    expect(capWords([words(50), words(30, 'x'), 'tail'], 8, 60)).toEqual({ points: [words(50), `${words(10, 'x')}…`], more: 1 });
+    expect(capWords([words(57), words(30, 'x')], 8, 60)).toEqual({ points: [words(57)], more: 1 });
+  });
+
+  it('cuts a first point that alone is over the cap', () => {
+    expect(capWords([words(100)], 8, 60)).toEqual({ points: [`${words(60)}…`], more: 0 });
+  });
+});
+
+describe('firstWords', () => {
+  it('keeps short text and cuts long text at a word, without trailing punctuation', () => {
+    expect(firstWords('one two', 5)).toBe('one two');
+    expect(firstWords('one two, three four', 2)).toBe('one two…');
   });
 });
 
@@ -85,7 +121,7 @@ describe('capPoints', () => {
   });
 
   it('prefers points the predicate picks but keeps their order', () => {
-    expect(capPoints(['team was happy', 'latency fell 40%', 'we shipped', 'saved $12k'], 2, 50, hasNumber)).toEqual({ points: ['latency fell 40%', 'saved $12k'], more: 2 });
+    expect(capPoints(['team was happy', 'latency fell 40%', 'we shipped', 'saved $12k'], 2, 50, hasFigure)).toEqual({ points: ['latency fell 40%', 'saved $12k'], more: 2 });
   });
 });
 
@@ -98,7 +134,7 @@ describe('emphasiseNumbers', () => {
 
   it('leaves digits inside names alone', () => {
     expect(strong('Moved EC2 logs to S3 and watched p99 latency')).toEqual([]);
-    expect(hasNumber('EC2 and S3')).toBe(false);
+    expect(hasFigure('EC2 and S3')).toBe(false);
   });
 
   it('keeps every character, in order', () => {

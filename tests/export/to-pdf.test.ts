@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Story } from '../../src/story/types.js';
 import { buildCheatSheet, type CheatSheet } from '../../src/export/cheat-sheet.js';
-import { competenciesByStory } from '../../src/export/select.js';
 import { balance, renderPdf } from '../../src/export/to-pdf.js';
-import { buildIndex } from '../../src/search/engine.js';
+import { buildIndex, storyCompetencies } from '../../src/search/engine.js';
 import { computeCoverage } from '../../src/search/coverage.js';
 import { loadStories } from '../../src/load/read-stories.js';
 import { ROOT } from '../helpers.js';
@@ -15,7 +14,8 @@ const UNICODE = 'Jenkins → GitHub Actions — “fast” café naïve';
 
 function sheetOf(stories: Story[]): CheatSheet {
   const index = buildIndex(stories);
-  return buildCheatSheet({ stories, coverage: computeCoverage(index), competencies: competenciesByStory(stories, index), date: new Date(2026, 2, 2) });
+  const competencies = new Map(stories.map((s, i) => [s.id, storyCompetencies(s, index.docs[i]!)]));
+  return buildCheatSheet({ stories, coverage: computeCoverage(index), competencies, date: new Date(2026, 2, 2) });
 }
 
 async function load(paths: string[]): Promise<Story[]> {

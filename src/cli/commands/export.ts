@@ -1,15 +1,19 @@
-/** `prep export`: a printable cheat sheet of the stories (PDF or markdown), written atomically. */
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+/** `prep export`: a printable cheat sheet of the stories (PDF or markdown), written atomically, never over your notes. */
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
-import { PrepError, suggestSimilar } from '../errors.js';
-import type { Paper } from '../../export/to-pdf.js';
+import { didYouMean, EXIT, PrepError } from '../../errors.js';
+import { parseCompetencyOption } from '../options.js';
+import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
+import type { Competency } from '../../search/competencies.js';
 
 /** Output formats of `prep export`. */
 export type ExportFormat = 'pdf' | 'md';
 
 const FORMATS: readonly ExportFormat[] = ['pdf', 'md'];
-const PAPERS: readonly Paper[] = ['a4', 'letter'];
+const MARKDOWN = /^\.(md|markdown)$/i;
+/** A file this large is no cheat sheet of ours: not read to find out. */
+const MAX_SHEET_BYTES = 64 * 1024 * 1024;
 
 /** Options of `prep export`, as commander gives them. */
 export interface ExportOptions extends StoryOptions {
@@ -21,6 +25,8 @@ export interface ExportOptions extends StoryOptions {
   due?: boolean;
   /** The review history file (for --due). */
   history?: string;
+  /** Replace an existing --out file even when it is not a cheat sheet prep wrote (never a story file). */
+  force?: boolean;
 }
 
 /** Default output file name (in the current folder). */
@@ -30,11 +36,11 @@ function chooseFormat(opts: ExportOptions): ExportFormat {
   if (opts.format !== undefined) {
     const f = opts.format.toLowerCase().replace(/^markdown$/, 'md');
     if (!FORMATS.includes(f as ExportFormat)) {
-      throw new PrepError('export.format', `unknown format "${opts.format}"`, 2, 'use --format pdf or --format md');
+      throw new PrepError('export.format', `unknown format "${opts.format}"`, EXIT.usage, 'use --format pdf or --format md');
     }
     return f as ExportFormat;
   }
-  return opts.out && /^\.(md|markdown)$/i.test(extname(opts.out)) ? 'md' : 'pdf';
+  return opts.out && MARKDOWN.test(extname(opts.out)) ? 'md' : 'pdf';
 }
 
 /** --paper, else the `paper` setting (PREP_PAPER or the config file), else A4. */
@@ -43,18 +49,24 @@ async function choosePaper(ctx: Context, opts: ExportOptions): Promise<Paper> {
     const { readSettings } = await import('../../config/config-file.js');
     return readSettings(ctx).values.paper ?? 'a4';
   }
-  const p = opts.paper.toLowerCase();
-  if (!PAPERS.includes(p as Paper)) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, 2, 'use --paper a4 or --paper letter');
-  return p as Paper;
+  const p = toPaper(opts.paper);
+  if (p === null) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, EXIT.usage, `use ${PAPERS.map((x) => `--paper ${x}`).join(' or ')}`);
+  return p;
+}
+
+/** The output file as given and as shown (relative to the current folder when inside it). */
+interface OutFile {
+  file: string;
+  shown: string;
 }
 
 /** The output file, checked before any work: not a folder, in a folder that exists and is writable. */
-function checkOutPath(ctx: Context, out: string): { file: string; shown: string } {
+function checkOutPath(ctx: Context, out: string): OutFile {
   const file = resolve(ctx.cwd, out);
   const rel = relative(ctx.cwd, file);
   const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
   if (existsSync(file) && statSync(file).isDirectory()) {
-    throw new PrepError('export.out-is-folder', `"${out}" is a folder`, 2, `give a file name, e.g. --out ${out.replace(/[\\/]+$/, '')}/${DEFAULT_OUT}.pdf`);
+    throw new PrepError('export.out-is-folder', `"${out}" is a folder`, EXIT.usage, `give a file name, e.g. --out ${out.replace(/[\\/]+$/, '')}/${DEFAULT_OUT}.pdf`);
   }
   const dir = dirname(file);
   let why = '';
@@ -65,46 +77,101 @@ function checkOutPath(ctx: Context, out: string): { file: string; shown: string 
     const code = (e as NodeJS.ErrnoException).code;
     why = code === 'ENOENT' ? `folder "${dirname(shown)}" does not exist` : code === 'ENOTDIR' ? `"${dirname(shown)}" is not a folder` : `folder "${dirname(shown)}" is not writable`;
   }
-  if (why) throw new PrepError('export.out-unwritable', `cannot write "${shown}": ${why}`, 2, 'choose another --out path, or create the folder first');
+  if (why) throw new PrepError('export.out-unwritable', `cannot write "${shown}": ${why}`, EXIT.usage, 'choose another --out path, or create the folder first');
   return { file, shown };
 }
 
-/** Load, select, build the sheet, render it, write it atomically, print the path. */
+/** A path with symlinks resolved; a file that does not exist yet is placed in its folder's real path. */
+function realPath(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    try {
+      return join(realpathSync.native(dirname(file)), basename(file));
+    } catch {
+      return file;
+    }
+  }
+}
+
+const statOrNull = (p: string): Stats | null => {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+};
+
+/** How the sheet gets to its target: renamed into place, or written straight into a pipe or terminal. */
+type WriteMode = 'replace' | 'stream';
+
+/**
+ * Refuse an --out that would overwrite the user's notes: a loaded story file, or a markdown file inside a stories
+ * folder (it would be read back as a story), --force or not. Refuse an existing file that is not a cheat sheet prep
+ * wrote unless --force. Pipes and terminals (/dev/stdout) are written into, not replaced.
+ */
+async function guardOut(out: OutFile, loaded: { files: { path: string }[]; sources: { paths: string[] } }, force: boolean): Promise<WriteMode> {
+  const real = realPath(out.file);
+  const notes = 'choose an --out path outside your stories folders';
+  if (loaded.files.some((f) => realPath(f.path) === real)) {
+    throw new PrepError('export.out-is-notes', `"${out.shown}" is one of your story files; not writing the cheat sheet over it`, EXIT.usage, notes);
+  }
+  if (MARKDOWN.test(extname(real))) {
+    for (const p of loaded.sources.paths) {
+      if (!statOrNull(p)?.isDirectory()) continue;
+      const dir = realPath(p);
+      if (real.startsWith(dir.endsWith(sep) ? dir : dir + sep)) {
+        throw new PrepError('export.out-is-notes', `"${out.shown}" is in your stories folder "${p}"; a markdown cheat sheet there would be read as a story`, EXIT.usage, `${notes}, or export a PDF`);
+      }
+    }
+  }
+  const st = statOrNull(real);
+  if (!st) return 'replace';
+  if (st.isFIFO() || st.isCharacterDevice()) return 'stream';
+  if (!st.isFile()) throw new PrepError('export.out-not-file', `"${out.shown}" is not a regular file; not writing over it`, EXIT.usage, 'choose another --out path');
+  if (force) return 'replace';
+  const { isCheatSheet } = await import('../../export/own-file.js');
+  let ours = false;
+  try {
+    ours = st.size <= MAX_SHEET_BYTES && isCheatSheet(readFileSync(real));
+  } catch {
+    // Unreadable: not known to be ours.
+  }
+  if (!ours) {
+    throw new PrepError('export.out-exists', `"${out.shown}" exists and is not a cheat sheet prep wrote; not replacing it`, EXIT.usage, 'choose another --out path, or pass --force to replace it');
+  }
+  return 'replace';
+}
+
+/** Load, select, build the sheet, check the target, render, write atomically, print the path. */
 export async function runExport(ctx: Context, opts: ExportOptions): Promise<number> {
   const format = chooseFormat(opts);
   const paper = await choosePaper(ctx, opts);
-  const { file, shown } = checkOutPath(ctx, opts.out ?? `${DEFAULT_OUT}.${format}`);
-
-  const { COMPETENCIES } = await import('../../search/competencies.js');
-  const { findCompetency } = await import('../../search/engine.js');
-  const competencies = (opts.competency ?? []).map((name) => {
-    const c = findCompetency(name);
-    if (!c) {
-      const similar = suggestSimilar(name, COMPETENCIES.map((x) => x.id));
-      throw new PrepError('export.competency', `unknown competency "${name}"`, 2, similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}? (\`prep coverage\` lists them)` : '`prep coverage` lists the competencies');
-    }
-    return c;
-  });
+  const out = checkOutPath(ctx, opts.out ?? `${DEFAULT_OUT}.${format}`);
+  const competencies: Competency[] = [];
+  for (const name of opts.competency ?? []) competencies.push(await parseCompetencyOption(name));
 
   const loaded = await loadForCommand(ctx, opts, { quiet: true });
-  const { loadIndex } = await import('../search-context.js');
+  const { loadIndex, withCompetencies } = await import('../search-context.js');
   const index = await loadIndex(ctx, loaded);
-  const { allTags, competenciesByStory, selectStories } = await import('../../export/select.js');
+  const { allTags, selectStories, tagKey } = await import('../../export/select.js');
   const tags = allTags(loaded.stories);
   for (const t of opts.tag ?? []) {
-    const norm = (x: string) => x.toLowerCase().replace(/^#/, '');
-    if (!tags.some((x) => norm(x) === norm(t))) {
-      const similar = suggestSimilar(t, tags);
-      throw new PrepError('export.tag', `no story is tagged "${t}"`, 2, similar.length ? `did you mean ${similar.map((s) => `"${s}"`).join(' or ')}?` : tags.length ? `tags in your notes: ${tags.slice(0, 8).join(', ')}${tags.length > 8 ? ', …' : ''}` : 'your notes have no tags (front matter `tags: [...]`)');
+    if (!tags.some((x) => tagKey(x) === tagKey(t))) {
+      const listed = tags.length ? `tags in your notes: ${tags.slice(0, 8).join(', ')}${tags.length > 8 ? ', …' : ''}` : 'your notes have no tags (front matter `tags: [...]`)';
+      throw new PrepError('export.tag', `no story is tagged "${t}"`, EXIT.usage, didYouMean(t, tags, listed));
     }
   }
-  const byStory = competenciesByStory(loaded.stories, index);
+  // The competencies `prep show` and `prep list` give each story: the notes' own, else inferred.
+  const all = await withCompetencies(loaded.stories, index);
+  const byStory = new Map(all.map((s) => [s.id, s.competencies]));
   const due = opts.due ? await dueStoryIds(ctx, opts.history) : null;
-  const stories = selectStories(loaded.stories, { competencies: competencies.map((c) => c.id), tags: opts.tag ?? [], due }, byStory);
+  const stories = selectStories(all, { competencies: competencies.map((c) => c.id), tags: opts.tag ?? [], due }, byStory);
   const scope = [...competencies.map((c) => c.name), ...(opts.tag ?? []).map((t) => `#${t.replace(/^#/, '')}`), ...(opts.due ? ['due for review'] : [])];
   if (!stories.length) {
-    throw new PrepError('export.empty', `no stories match ${scope.join(' + ')}; nothing written`, 1, opts.due ? 'nothing is due for review now; stories become due as you practise them with `prep quiz` or `prep log`' : '`prep list` shows your stories, `prep coverage` their competencies');
+    throw new PrepError('export.empty', `no stories match ${scope.join(' + ')}; nothing written`, EXIT.failure, opts.due ? 'nothing is due for review now; stories become due as you practise them with `prep quiz` or `prep log`' : '`prep list` shows your stories, `prep coverage` their competencies');
   }
+  const mode = await guardOut(out, loaded, Boolean(opts.force));
 
   const { computeCoverage } = await import('../../search/coverage.js');
   const { buildCheatSheet } = await import('../../export/cheat-sheet.js');
@@ -131,18 +198,21 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
       );
     }
   }
-  const { writeFileAtomic } = await import('../../export/write-file.js');
   try {
-    writeFileAtomic(file, bytes);
+    if (mode === 'stream') writeFileSync(out.file, bytes);
+    else (await import('../../load/atomic-write.js')).writeFileAtomic(out.file, bytes);
   } catch (e) {
-    throw new PrepError('export.write', `cannot write "${shown}": ${(e as Error).message}`, 2, 'choose another --out path');
+    throw new PrepError('export.write', `cannot write "${out.shown}": ${(e as Error).message}`, EXIT.failure, 'choose another --out path');
   }
   const what = [
     ...(pages !== null ? [`${pages} page${pages === 1 ? '' : 's'}`] : []),
     `${sheet.storyCount} ${sheet.storyCount === 1 ? 'story' : 'stories'}`,
     ...(sheet.noteCount ? [`${sheet.noteCount} note${sheet.noteCount === 1 ? '' : 's'}`] : []),
   ];
-  ctx.out.out(`wrote ${shown} ${ctx.out.c.dim(`(${what.join(', ')})`)}`);
+  const line = `wrote ${out.shown} ${ctx.out.c.dim(`(${what.join(', ')})`)}`;
+  // Into a pipe or terminal (--out /dev/stdout) the sheet is the output: the summary goes to stderr.
+  if (mode === 'stream') ctx.out.err(line);
+  else ctx.out.out(line);
   return 0;
 }
 
