@@ -93,6 +93,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('-t, --tag <tag>', 'only stories with this tag (repeatable)', collect)
     .option('--due', 'only stories due for review')
     .option('--history <file>', 'review history file for --due (default: $PREP_HISTORY, else the user data folder)')
+    .option('--force', 'replace an existing --out file that is not a cheat sheet prep wrote (never a story file)')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep export', 'prep export --paper letter --out ~/Desktop/interview.pdf', 'prep export --competency conflict --format md'))
     .action((opts) => run(async (ctx) => (await import('./commands/export.js')).runExport(ctx, opts))());
@@ -101,8 +102,8 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('quiz')
     .description('drill: hear a question, tell the story out loud against a timer, grade yourself; due stories first')
     .addOption(new Option('-m, --mode <mode>', 'tell: answer out loud; pick: choose which story answers').choices(['tell', 'pick']).default('tell'))
-    .option('-n, --count <n>', 'rounds in the session (default 5)')
-    .option('-t, --time <seconds>', 'target answer time in seconds or m:ss (default 120; 20 in pick mode)')
+    .option('-n, --count <n>', 'rounds in the session, 1-500 (default 5)')
+    .option('-t, --time <seconds>', 'target answer time, 10-3600 seconds or m:ss (default 120; 20 in pick mode)')
     .option('-c, --competency <name>', 'only stories showing this competency')
     .option('--tag <tag>', 'only stories with this tag')
     .option('--cram', 'drill regardless of the schedule and leave the schedule unchanged')

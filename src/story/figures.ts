@@ -14,7 +14,10 @@ const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
 /** Whether text states a figure (a digit not part of a name such as "S3" or "EC2"). */
 export function hasFigure(text: string): boolean {
   FIGURE.lastIndex = 0;
-  return FIGURE.test(text);
+  const found = FIGURE.test(text);
+  // The regex is global and shared: leave it at the start for the next user (matchAll, exec).
+  FIGURE.lastIndex = 0;
+  return found;
 }
 
 /** Whether text states a measurable outcome: a figure or a number word ("doubled", "half", "three"). */

@@ -165,7 +165,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   // The competencies `prep show` and `prep list` give each story: the notes' own, else inferred.
   const all = await withCompetencies(loaded.stories, index);
   const byStory = new Map(all.map((s) => [s.id, s.competencies]));
-  const due = opts.due ? await dueStoryIds(ctx, opts.history) : null;
+  const due = opts.due ? await dueStoryIds(ctx, opts.history, loaded.files) : null;
   const stories = selectStories(all, { competencies: competencies.map((c) => c.id), tags: opts.tag ?? [], due }, byStory);
   const scope = [...competencies.map((c) => c.name), ...(opts.tag ?? []).map((t) => `#${t.replace(/^#/, '')}`), ...(opts.due ? ['due for review'] : [])];
   if (!stories.length) {
@@ -217,10 +217,11 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
 }
 
 /** Ids of stories due for review now: the review history replayed through the scheduler (src/history). */
-async function dueStoryIds(ctx: Context, historyFlag: string | undefined): Promise<ReadonlySet<string>> {
+async function dueStoryIds(ctx: Context, historyFlag: string | undefined, storyFiles: readonly { path: string }[]): Promise<ReadonlySet<string>> {
   const { openHistory } = await import('../../history/log-file.js');
   const { replayHistory } = await import('../../history/replay.js');
   const now = ctx.now();
-  const cards = replayHistory(openHistory(ctx, historyFlag).reviews, now);
+  // The story files are passed so a --history pointing at the notes is refused, as in quiz and log.
+  const cards = replayHistory(openHistory(ctx, historyFlag, storyFiles).reviews, now);
   return new Set([...cards].filter(([, card]) => card.due.getTime() <= now.getTime()).map(([id]) => id));
 }
