@@ -1,6 +1,6 @@
 /** The only reader of story files: finds them, reads them, parses them through the cache. */
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join, parse, relative, sep } from 'node:path';
 import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
 import { PrepError } from '../cli/errors.js';
@@ -73,9 +73,10 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
     seen.add(path);
     try {
       const st = statSync(path);
-      // Paths are shown relative to where prep runs when that is shorter (../notes/x.md), else absolute.
+      // Paths are shown relative to where prep runs (notes/x.md, ../notes/x.md), else absolute (from / or far away).
       const rel = relative(cwd, path);
-      const display = rel && rel.length < path.length && !rel.startsWith('../../../') ? rel : path;
+      const climbs = rel.split(sep).filter((x) => x === '..').length;
+      const display = rel && cwd !== parse(cwd).root && climbs <= 2 ? rel : path;
       // Whole milliseconds: file systems and utimes disagree below that, and the cache compares these.
       files.push({ path, display, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     } catch (e) {
