@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, parse, relative, sep } from 'node:path';
 import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
-import { PrepError } from '../cli/errors.js';
+import { PrepError } from '../errors.js';
 import { openParseCache, type ParseCache } from './cache.js';
 import { byCodeUnit } from '../story/text.js';
 

@@ -1,7 +1,7 @@
 /** Typo tolerance: fuse.js over the vocabulary of short words (it is built for short strings, not long fields). */
 import Fuse from 'fuse.js';
 import type { Corrector } from './engine.js';
-import { editDistance } from '../cli/errors.js';
+import { editDistance } from '../errors.js';
 
 /**
  * A corrector that keeps one Fuse index per vocabulary list it is given. `isWord` tells real words apart from typos:

@@ -23,7 +23,7 @@ export async function runInit(ctx: Context, folder: string | undefined): Promise
     // 'wx' fails if the file appeared meanwhile, so nothing is ever overwritten.
     writeFileSync(file, TEMPLATE, { flag: 'wx' });
   } catch (e) {
-    throw new PrepError('init.write', `cannot write "${shown}": ${(e as Error).message}`, 2);
+    throw new PrepError('init.write', `cannot write "${shown}": ${(e as Error).message}`, 1);
   }
   ctx.out.out(`wrote ${shown}`);
   // ./stories is found from this folder only; the config makes any folder work from anywhere.
