@@ -2,6 +2,7 @@
 import type { Story, StoryKind } from '../story/types.js';
 import type { Grade, Review } from './review.js';
 import { dayKey, lastDays } from '../quiz/dates.js';
+import { byCodeUnit } from '../story/text.js';
 
 /** What `prep stats` reports about one story (or about reviews of a story no longer in the notes). */
 export interface StoryStats {
@@ -120,7 +121,7 @@ export function computeStats(input: StatsInput): PracticeStats {
       averageRecall: Math.round((recalls.reduce<number>((s, r) => s + (r ?? 0), 0) / g.ids.length) * 1000) / 1000,
     };
   });
-  competencies.sort((a, b) => a.averageRecall - b.averageRecall || b.stories - a.stories || a.id.localeCompare(b.id));
+  competencies.sort((a, b) => a.averageRecall - b.averageRecall || b.stories - a.stories || byCodeUnit(a.id, b.id));
 
   const answerTimes = sorted
     .filter((r) => r.seconds !== null && r.mode !== 'pick')

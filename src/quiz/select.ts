@@ -1,6 +1,7 @@
 /** Which stories a session drills, which question each is asked with, and the choices in pick mode. Pure. */
 import type { Grade } from '../history/review.js';
 import { shuffle, pickOne, type Random } from './random.js';
+import { byCodeUnit } from '../story/text.js';
 
 /** Why a story is in the session. */
 export type RoundReason = 'due' | 'new' | 'before-interview' | 'cram';
@@ -43,7 +44,7 @@ export interface SessionPlan {
  */
 export function planSession(input: PlanInput): SessionPlan {
   const { ids, due, now, random } = input;
-  const byRecall = (at: Date) => (a: string, b: string) => input.recall(a, at) - input.recall(b, at) || a.localeCompare(b);
+  const byRecall = (at: Date) => (a: string, b: string) => input.recall(a, at) - input.recall(b, at) || byCodeUnit(a, b);
   const dueIds = ids.filter((id) => due.has(id) && due.get(id)!.getTime() <= now.getTime()).sort(byRecall(now));
   const newIds = shuffle(
     ids.filter((id) => !due.has(id)),
@@ -54,7 +55,7 @@ export function planSession(input: PlanInput): SessionPlan {
   const upcoming = ids
     .filter((id) => due.has(id) && due.get(id)!.getTime() > now.getTime())
     .map((id) => ({ id, due: due.get(id)! }))
-    .sort((a, b) => a.due.getTime() - b.due.getTime() || a.id.localeCompare(b.id));
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || byCodeUnit(a.id, b.id));
   const counts = { dueCount: dueIds.length, newCount: newIds.length, beforeInterviewCount: laterIds.length, nextDue: upcoming[0] ?? null };
   if (input.cram) {
     return { ...counts, rounds: shuffle(ids, random).slice(0, input.count).map((id) => ({ id, reason: 'cram' as const })) };
@@ -107,7 +108,7 @@ export function pickChoices(correct: string, scores: ReadonlyMap<string, number>
   const clear = others.filter((id) => (scores.get(id) ?? 0) < own * 0.9);
   let chosen = shuffle(clear, random).slice(0, n - 1);
   if (chosen.length < n - 1) {
-    const rest = others.filter((id) => !chosen.includes(id)).sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || a.localeCompare(b));
+    const rest = others.filter((id) => !chosen.includes(id)).sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || byCodeUnit(a, b));
     chosen = [...chosen, ...rest.slice(0, n - 1 - chosen.length)];
   }
   return shuffle([correct, ...chosen], random);

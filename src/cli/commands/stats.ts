@@ -8,6 +8,7 @@ import { truncate, wrapText, type Output } from '../output.js';
 import { formatDuration } from '../../story/text.js';
 import { dayKey, formatAgo, formatDue } from '../../quiz/dates.js';
 import { columnChart, sparkline } from '../../quiz/charts.js';
+import { byCodeUnit } from '../../story/text.js';
 
 /** Options of `prep stats`. */
 export interface StatsOptions extends StoryOptions {
@@ -88,7 +89,7 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
   lines.push('');
   const drilled = st.stories.filter((s) => s.reviews > 0);
   const order = (s: StoryStats) => (s.exists ? 0 : 1);
-  drilled.sort((a, b) => order(a) - order(b) || (a.due ?? '9').localeCompare(b.due ?? '9') || a.id.localeCompare(b.id));
+  drilled.sort((a, b) => order(a) - order(b) || byCodeUnit(a.due ?? '9', b.due ?? '9') || byCodeUnit(a.id, b.id));
   lines.push(...storyTable(drilled, now, width, c));
   const never = st.stories.filter((s) => s.exists && s.reviews === 0);
   if (never.length) {
