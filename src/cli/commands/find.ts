@@ -1,4 +1,5 @@
 /** `prep find`: rank stories for an interview question, with the reasons. */
+import { basename } from 'node:path';
 import type { Story } from '../../story/types.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { PrepError } from '../errors.js';
@@ -107,9 +108,13 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
     const comps = s.competencies.map((c) => (asked.has(c) ? o.c.green(c) : o.c.dim(c)));
     o.out(`${o.c.bold(String(i + 1) + '.')} ${o.c.bold(s.title)}${s.kind === 'note' ? o.c.dim(' (note)') : ''}`);
     o.out(`   ${bar(m.score, o)} ${m.score.toFixed(2)}${comps.length ? '  ' + comps.join(', ') : ''}`);
-    const snip = bestSnippet(s, stemsOf(m), Math.max(30, o.columns - 6));
-    if (snip.marks.length) o.out(`   ${o.c.dim(snip.field + ':')} ${highlight(snip, o)}`);
-    o.out(`   ${o.c.dim(`${s.source.file}:${s.source.line}`)}  ${o.c.cyan(s.id)}`);
+    // The line holds "   field: snippet" with the field cut to 12 characters, so it stays on one terminal line.
+    const snip = bestSnippet(s, stemsOf(m), Math.max(30, o.columns - 18));
+    if (snip.marks.length) o.out(`   ${o.c.dim(truncate(snip.field, 12) + ':')} ${highlight(snip, o)}`);
+    // Where it is and its id on one line: the file's folder goes first when the line would wrap.
+    const full = `${s.source.file}:${s.source.line}`;
+    const where = 3 + full.length + 2 + s.id.length <= o.columns ? full : `${basename(s.source.file)}:${s.source.line}`;
+    o.out(`   ${o.c.dim(where)}  ${o.c.cyan(s.id)}`);
     if (opts.explain) o.out(o.c.dim(`   fields: ${matchedFields(s, new Set(m.terms)).join(', ') || '-'}; terms: ${m.terms.join(' ') || '-'}`));
   });
   return 0;
