@@ -1,6 +1,7 @@
 /** The English word list (word-list package), read once and only when a question has a word the stories lack. */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// The package's one export is the path of its words.txt (its `exports` map hides the file itself).
+import wordListPath from 'word-list';
 
 let words: Set<string> | null = null;
 
@@ -8,8 +9,7 @@ let words: Set<string> | null = null;
 export function isEnglishWord(word: string): boolean {
   if (!words) {
     try {
-      const path = createRequire(import.meta.url).resolve('word-list/words.txt');
-      words = new Set(readFileSync(path, 'utf8').split('\n'));
+      words = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
     } catch {
       words = new Set();
     }
