@@ -54,7 +54,7 @@ const idsForTitle = (t) => {
 const seeds = resolve(root, '../shared/seeds');
 const seedStories = existsSync(seeds) ? load(readdirSync(seeds).sort().map((f) => join(seeds, f))) : null;
 
-for (const [label, file] of [['tuning set', 'bench/eval'], ['held-out set', 'bench/eval/holdout']]) {
+for (const [label, file] of [['tuning set', 'bench/eval'], ['held-out set', 'bench/eval/holdout'], ['second held-out set', 'bench/eval/holdout2']]) {
   console.log(`— ${label} (${file}) —`);
   const samples = JSON.parse(readFileSync(join(root, file, 'samples.json'), 'utf8'));
   evaluate('samples', sampleStories, samples.questions, (item) => item.titles.flatMap(idsForTitle));
