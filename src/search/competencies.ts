@@ -3,6 +3,7 @@
  * one user's notes. `words` are what people say for the competency (stems are matched, so "disagree" also covers
  * "disagreed"); `questions` are common interview questions for it.
  */
+import { MORE_QUESTIONS, MORE_WORDS } from './question-bank.js';
 
 /** A behavioral competency interviewers probe, with its vocabulary and typical questions. */
 export interface Competency {
@@ -14,8 +15,8 @@ export interface Competency {
   questions: string[];
 }
 
-/** The competencies prep knows, in the order coverage reports them. */
-export const COMPETENCIES: readonly Competency[] = [
+/** The core of each competency: its name, first words and best-known questions. */
+const CORE: readonly Competency[] = [
   {
     id: 'conflict',
     name: 'Conflict',
@@ -343,3 +344,10 @@ export const COMPETENCIES: readonly Competency[] = [
     ],
   },
 ];
+
+/** The competencies prep knows, in the order coverage reports them: the core plus the wider bank of question-bank.ts. */
+export const COMPETENCIES: readonly Competency[] = CORE.map((c) => ({
+  ...c,
+  words: [...c.words, ...(MORE_WORDS[c.id] ?? [])],
+  questions: [...c.questions, ...(MORE_QUESTIONS[c.id] ?? [])],
+}));
