@@ -96,7 +96,7 @@ function tablesFor(index: SearchIndex): Tables {
     t =
       stored && stored.lexicon.length === COMPETENCIES.length
         ? {
-            lex: stored.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases, bank: e.bank.map((b) => new Set(b)) })),
+            lex: stored.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases.map(toPhrase), bank: e.bank.map((b) => new Set(b)) })),
             related: new Map(Object.entries(stored.related).map(([k, v]) => [k, new Set(v)])),
           }
         : builtInTables();
@@ -108,7 +108,7 @@ function tablesFor(index: SearchIndex): Tables {
 function exportTables(): SearchTables {
   const { lex, related } = builtInTables();
   return {
-    lexicon: lex.map((e) => ({ single: [...e.single], phrases: e.phrases, bank: e.bank.map((b) => [...b]) })),
+    lexicon: lex.map((e) => ({ single: [...e.single], phrases: e.phrases.map((p) => p.words), bank: e.bank.map((b) => [...b]) })),
     related: Object.fromEntries([...related].map(([k, v]) => [k, [...v]])),
   };
 }
@@ -116,9 +116,18 @@ function exportTables(): SearchTables {
 interface LexEntry {
   comp: number;
   single: Set<string>;
-  phrases: string[][];
+  phrases: Phrase[];
   bank: Set<string>[];
 }
+
+/** A lexicon phrase as stems, with its first word pair and its text padded for whole-word search. */
+interface Phrase {
+  words: string[];
+  pair: string;
+  needle: string;
+}
+
+const toPhrase = (words: string[]): Phrase => ({ words, pair: words[0] + ' ' + words[1], needle: ' ' + words.join(' ') + ' ' });
 
 /** Words that carry nothing when comparing a question with the bank's questions. */
 const BANK_STOP = new Set(['a', 'an', 'the', 'you', 'your', 'yours', 'me', 'i', 'my', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'it', 'is', 'are', 'was', 'were', 'be', 'do', 'did', 'have', 'has', 'had', 'that', 'this', 'with', 'tell', 'about', 'time', 'describe', 'give', 'example', 'can', 'could', 'would', 'us', 'someth', 'someon']);
@@ -132,7 +141,7 @@ function questionWords(q: string): Set<string> {
 function buildLexicon(): LexEntry[] {
   return COMPETENCIES.map((c, comp) => {
     const single = new Set<string>();
-    const phrases: string[][] = [];
+    const phrases: Phrase[] = [];
     for (const w of [c.id.replace(/-/g, ' '), c.name, ...c.words]) {
       const t = terms(w);
       // Phrases match as whole word sequences, stopwords included ("took down", "working on").
@@ -140,7 +149,7 @@ function buildLexicon(): LexEntry[] {
         if (t.length === 1) single.add(t[0]!);
       } else {
         const seq = words(w).map(stem);
-        if (seq.length > 1) phrases.push(seq);
+        if (seq.length > 1) phrases.push(toPhrase(seq));
         else if (t.length === 1) single.add(t[0]!);
       }
     }
@@ -189,7 +198,14 @@ const saturate = (tf: number, norm: number): number => tf / (tf + K1 * norm);
 function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): number[] {
   const explicit = new Set(s.competencies.map((c) => c.toLowerCase().replace(/[\s_]+/g, '-')));
   // Phrases count only where their words stand together ("push back", not "push ... back").
-  const seq = (text: string) => ' ' + words(text).map(stem).join(' ') + ' ';
+  // Adjacent word pairs of the story: a phrase whose first two words never stand together cannot match (cheap test
+  // first, as the lexicon has hundreds of phrases and a collection may have thousands of stories).
+  const pairs = new Set<string>();
+  const seq = (text: string) => {
+    const st = words(text).map(stem);
+    for (let i = 0; i + 1 < st.length; i++) pairs.add(st[i] + ' ' + st[i + 1]);
+    return ' ' + st.join(' ') + ' ';
+  };
   const sequence = storyFields(s).map(([, text]) => seq(text)).join('|');
   const sequenceText = [s.situation, s.task, s.action, s.result, s.summary].join(' ');
   // Words in the title, the heading trail and tags say what the story is about; body words only hint at it.
@@ -209,9 +225,9 @@ function competencyAffinity(s: Story, tf: Map<string, number>, norm: number): nu
     // Money amounts ("$237k a year") speak of cost even when the word is not there.
     if (c.id === 'cost' && MONEY.test(sequenceText)) body += 1;
     for (const p of lx.phrases) {
-      const needle = ' ' + p.join(' ') + ' ';
-      if (headSeq.includes(needle)) headHits++;
-      else if (sequence.includes(needle)) body += 0.5;
+      if (!pairs.has(p.pair)) continue;
+      if (headSeq.includes(p.needle)) headHits++;
+      else if (sequence.includes(p.needle)) body += 0.5;
     }
     // The title, heading trail and tags name what a story is about; the body only hints, so it tops out lower.
     const headScore = headHits ? 0.9 : 0;
@@ -326,7 +342,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const scores = lx.map((e) => {
     let s = 0;
     for (const t of qset) if (e.single.has(t)) s += qweight.get(t) ?? 1;
-    for (const p of e.phrases) if (qseq.includes(' ' + p.join(' ') + ' ')) s += 1;
+    for (const p of e.phrases) if (qseq.includes(p.needle)) s += 1;
     return s;
   });
   // A question close to one of the bank's questions names that competency, whatever its words.
@@ -336,7 +352,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
     for (const b of e.bank) {
       let common = 0;
       for (const w of b) if (asked.has(w)) common++;
-      best = Math.max(best, common / Math.max(1, new Set([...b, ...asked]).size));
+      best = Math.max(best, common / Math.max(1, b.size + asked.size - common));
     }
     if (best >= 0.34) scores[i]! += 2 * best;
   });
