@@ -129,12 +129,12 @@ interface Phrase {
 
 const toPhrase = (words: string[]): Phrase => ({ words, pair: words[0] + ' ' + words[1], needle: ' ' + words.join(' ') + ' ' });
 
-/** Words that carry nothing when comparing a question with the bank's questions. */
-const BANK_STOP = new Set(['a', 'an', 'the', 'you', 'your', 'yours', 'me', 'i', 'my', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'it', 'is', 'are', 'was', 'were', 'be', 'do', 'did', 'have', 'has', 'had', 'that', 'this', 'with', 'tell', 'about', 'time', 'describe', 'give', 'example', 'can', 'could', 'would', 'us', 'someth', 'someon']);
+/** Words that carry nothing when comparing a question with the bank's questions (as written, before stemming). */
+const BANK_STOP = new Set(['a', 'an', 'the', 'you', 'your', 'yours', 'me', 'i', 'my', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'it', 'is', 'are', 'was', 'were', 'be', 'do', 'did', 'have', 'has', 'had', 'that', 'this', 'with', 'tell', 'about', 'time', 'describe', 'give', 'example', 'can', 'could', 'would', 'us', 'something', 'someone']);
 
 /** Stems of a question's words (stopwords kept, so "why ... here" still speaks), for comparing with the bank. */
-function questionWords(q: string): Set<string> {
-  return new Set(words(q).map(stem).filter((w) => !BANK_STOP.has(w)));
+export function questionWords(q: string): Set<string> {
+  return new Set(words(q).filter((w) => !BANK_STOP.has(w)).map(stem));
 }
 
 /** The competency lexicon as stems: single-word stems and multi-word phrases. */
@@ -156,6 +156,33 @@ function buildLexicon(): LexEntry[] {
     const bank = c.questions.map((q) => questionWords(q));
     return { comp, single, phrases, bank };
   });
+}
+
+/** The bank as an inverted index: word -> questions that have it; each question's competency and size. */
+interface BankIndex {
+  postings: Map<string, number[]>;
+  comp: Uint8Array;
+  sizes: Uint16Array;
+}
+
+const bankIndexCache = new WeakMap<Tables, BankIndex>();
+
+function bankIndex(t: Tables): BankIndex {
+  let ix = bankIndexCache.get(t);
+  if (!ix) {
+    const all = t.lex.flatMap((e) => e.bank.map((b) => ({ comp: e.comp, words: b })));
+    const postings = new Map<string, number[]>();
+    all.forEach((q, at) => {
+      for (const w of q.words) {
+        const list = postings.get(w);
+        if (list) list.push(at);
+        else postings.set(w, [at]);
+      }
+    });
+    ix = { postings, comp: Uint8Array.from(all, (q) => q.comp), sizes: Uint16Array.from(all, (q) => q.words.size) };
+    bankIndexCache.set(t, ix);
+  }
+  return ix;
 }
 
 const vocabCache = new WeakMap<SearchIndex, string[]>();
@@ -309,10 +336,15 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const lx = tables.lex;
   const known = (t: string) => index.postings[t] !== undefined || lx.some((e) => e.single.has(t));
   const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [], storyQuestion: false };
+  const byTerm = new Map<string, QueryPlan['terms'][number]>();
   const add = (term: string, weight: number, source: QueryPlan['terms'][number]['source']) => {
-    const existing = plan.terms.find((x) => x.term === term);
+    const existing = byTerm.get(term);
     if (existing) existing.weight = Math.max(existing.weight, weight);
-    else plan.terms.push({ term, weight, source });
+    else {
+      const entry = { term, weight, source };
+      byTerm.set(term, entry);
+      plan.terms.push(entry);
+    }
   };
   for (const w of kept) {
     const t = stem(w);
@@ -330,7 +362,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   // Words related to the question's own words, at a lower weight.
   const rel = tables.related;
   for (const t of plan.terms.filter((x) => x.source !== 'expansion').map((x) => x.term)) {
-    for (const r of rel.get(t) ?? []) if (!plan.terms.some((x) => x.term === r)) add(r, RELATED_WEIGHT, 'related');
+    for (const r of rel.get(t) ?? []) if (!byTerm.has(r)) add(r, RELATED_WEIGHT, 'related');
   }
   plan.storyQuestion = dropped.some((d) => /\b(time|situation|example|occasion|project)\b/.test(d));
   // Competencies the question names, through single words or whole phrases of the lexicon.
@@ -338,23 +370,31 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const own = plan.terms.filter((x) => x.source === 'question' || x.source === 'typo');
   const qset = new Set(own.map((x) => x.term));
   const qweight = new Map(own.map((x) => [x.term, x.weight]));
-  const qseq = ' ' + words(question).map(stem).join(' ') + ' ';
+  const qstems = words(question).map(stem);
+  const qseq = ' ' + qstems.join(' ') + ' ';
+  const qpairs = new Set(qstems.slice(1).map((w, i) => qstems[i] + ' ' + w));
   const scores = lx.map((e) => {
     let s = 0;
     for (const t of qset) if (e.single.has(t)) s += qweight.get(t) ?? 1;
-    for (const p of e.phrases) if (qseq.includes(p.needle)) s += 1;
+    for (const p of e.phrases) if (qpairs.has(p.pair) && qseq.includes(p.needle)) s += 1;
     return s;
   });
   // A question close to one of the bank's questions names that competency, whatever its words.
   const asked = questionWords(question);
-  lx.forEach((e, i) => {
-    let best = 0;
-    for (const b of e.bank) {
-      let common = 0;
-      for (const w of b) if (asked.has(w)) common++;
-      best = Math.max(best, common / Math.max(1, b.size + asked.size - common));
-    }
-    if (best >= 0.34) scores[i]! += 2 * best;
+  const bank = bankIndex(tables);
+  const common = new Uint16Array(bank.sizes.length);
+  const touched: number[] = [];
+  for (const w of asked) {
+    for (const at of bank.postings.get(w) ?? []) if (common[at]!++ === 0) touched.push(at);
+  }
+  const best = new Float64Array(lx.length);
+  for (const at of touched) {
+    const i = bank.comp[at]!;
+    const n = common[at]!;
+    best[i] = Math.max(best[i]!, n / Math.max(1, bank.sizes[at]! + asked.size - n));
+  }
+  best.forEach((b, i) => {
+    if (b >= 0.34) scores[i]! += 2 * b;
   });
   const total = scores.reduce((a, b) => a + b, 0);
   if (total > 0) {

@@ -3,16 +3,25 @@ import type { Story } from '../story/types.js';
 import { COMPETENCIES } from './competencies.js';
 import { matchQuestion, type SearchIndex } from './engine.js';
 
-/** Bank questions whose best match in the index is each story, computed once per index. */
-export function bankAnswers(index: SearchIndex): Map<string, string[]> {
+/** Bank questions whose best match in the index is each story, with that match's score; computed once per index. */
+export function bankWins(index: SearchIndex): { won: Map<string, string[]>; score: Map<string, number> } {
   const won = new Map<string, string[]>();
+  const score = new Map<string, number>();
   for (const c of COMPETENCIES) {
     for (const q of c.questions) {
       const top = matchQuestion(index, q, { limit: 1 }).matches[0];
-      if (top && top.score >= 0.2) won.set(top.id, [...(won.get(top.id) ?? []), q]);
+      if (top && top.score >= 0.2) {
+        won.set(top.id, [...(won.get(top.id) ?? []), q]);
+        score.set(q, top.score);
+      }
     }
   }
-  return won;
+  return { won, score };
+}
+
+/** Bank questions whose best match in the index is each story. */
+export function bankAnswers(index: SearchIndex): Map<string, string[]> {
+  return bankWins(index).won;
 }
 
 /** Questions a story answers, best first. */

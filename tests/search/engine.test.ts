@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStories } from '../../src/parse/parse-stories.js';
-import { buildIndex, matchQuestion, planQuery, storyCompetencyIds } from '../../src/search/engine.js';
+import { buildIndex, matchQuestion, planQuery, questionWords, storyCompetencyIds } from '../../src/search/engine.js';
 import { makeCorrector, typoDistance } from '../../src/search/fuzzy.js';
 import { computeCoverage } from '../../src/search/coverage.js';
 import { readQuestion, stem } from '../../src/search/text.js';
@@ -88,6 +88,11 @@ describe('readQuestion', () => {
     const r = readQuestion('Tell me about a time when you disagreed with your manager');
     expect(r.kept).toEqual(['disagreed', 'manager']);
     expect(r.dropped).toContain('tell me about a time when you');
+  });
+
+  it('compares a question with the bank by its telling words only (framing words dropped before stemming)', () => {
+    expect([...questionWords('Tell me about a time you have described something to someone')]).toEqual([stem('described')]);
+    expect([...questionWords('Give an example of a conflict')]).toEqual([stem('conflict')]);
   });
 
   it('stems word forms to the same term', () => {

@@ -133,11 +133,8 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   const useCache = !ctx.env.PREP_NO_CACHE;
   const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
   if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
-  const { bankAnswers } = await import('../../search/questions.js');
-  const { matchQuestion } = await import('../../search/engine.js');
-  const won = bankAnswers(index);
-  const score = new Map<string, number>();
-  for (const [id, questions] of won) for (const q of questions) score.set(q, matchQuestion(index, q, { limit: 3 }).matches.find((m) => m.id === id)?.score ?? 0);
+  const { bankWins } = await import('../../search/questions.js');
+  const { won, score } = bankWins(index);
   if (useCache) {
     writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
     // As for the index: a few collections stay cached, older banks go.
