@@ -88,24 +88,35 @@ function builtInTables(): Tables {
 
 const fromIndex = new WeakMap<SearchIndex, Tables>();
 
+/** Tables from their stored form (in a cached index or the build's search data). */
+function fromStored(stored: SearchTables): Tables {
+  return {
+    lex: stored.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases.map(toPhrase), bank: e.bank.map((b) => new Set(b)) })),
+    related: new Map(Object.entries(stored.related).map(([k, v]) => [k, new Set(v)])),
+  };
+}
+
+/**
+ * Use tables computed ahead of time (by the build, from this same source) instead of stemming the lexicon now.
+ * Tables of another shape are ignored.
+ */
+export function useStoredTables(stored: SearchTables): void {
+  if (!builtIn && stored.lexicon?.length === COMPETENCIES.length) builtIn = fromStored(stored);
+}
+
 /** The tables for an index: those stored with a cached index (no stemming at start-up), else the built-in ones. */
 function tablesFor(index: SearchIndex): Tables {
   let t = fromIndex.get(index);
   if (!t) {
     const stored = index.tables;
-    t =
-      stored && stored.lexicon.length === COMPETENCIES.length
-        ? {
-            lex: stored.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases.map(toPhrase), bank: e.bank.map((b) => new Set(b)) })),
-            related: new Map(Object.entries(stored.related).map(([k, v]) => [k, new Set(v)])),
-          }
-        : builtInTables();
+    t = stored && stored.lexicon.length === COMPETENCIES.length ? fromStored(stored) : builtInTables();
     fromIndex.set(index, t);
   }
   return t;
 }
 
-function exportTables(): SearchTables {
+/** The built-in tables in their stored (JSON) form. */
+export function exportTables(): SearchTables {
   const { lex, related } = builtInTables();
   return {
     lexicon: lex.map((e) => ({ single: [...e.single], phrases: e.phrases.map((p) => p.words), bank: e.bank.map((b) => [...b]) })),

@@ -1,21 +1,36 @@
 /** Which interview questions a story answers: its own, else bank questions it wins, else one made from its title. */
 import type { Story } from '../story/types.js';
 import { COMPETENCIES } from './competencies.js';
-import { matchQuestion, type SearchIndex } from './engine.js';
+import { buildIndex, planQuery, rank, type QueryPlan, type SearchIndex } from './engine.js';
 
-/** Bank questions whose best match in the index is each story, with that match's score; computed once per index. */
-export function bankWins(index: SearchIndex): { won: Map<string, string[]>; score: Map<string, number> } {
+/** Every question of the bank, in lexicon order. */
+export function bankQuestions(): string[] {
+  return COMPETENCIES.flatMap((c) => c.questions);
+}
+
+/**
+ * How each bank question is read. Without typo correction a plan depends on the lexicon only, not on the stories,
+ * so the build computes these once (dist/bundle/search-data.json) and the quiz need not plan 500 questions.
+ */
+export function bankPlans(): QueryPlan[] {
+  const empty = buildIndex([]);
+  return bankQuestions().map((q) => planQuery(empty, q));
+}
+
+/**
+ * Bank questions whose best match in the index is each story, with that match's score; computed once per index.
+ * `plans` are the bank's plans when known ahead of time (same order as bankQuestions()).
+ */
+export function bankWins(index: SearchIndex, plans?: QueryPlan[]): { won: Map<string, string[]>; score: Map<string, number> } {
   const won = new Map<string, string[]>();
   const score = new Map<string, number>();
-  for (const c of COMPETENCIES) {
-    for (const q of c.questions) {
-      const top = matchQuestion(index, q, { limit: 1 }).matches[0];
-      if (top && top.score >= 0.2) {
-        won.set(top.id, [...(won.get(top.id) ?? []), q]);
-        score.set(q, top.score);
-      }
+  bankQuestions().forEach((q, i) => {
+    const top = rank(index, plans?.[i] ?? planQuery(index, q), 1)[0];
+    if (top && top.score >= 0.2) {
+      won.set(top.id, [...(won.get(top.id) ?? []), q]);
+      score.set(q, top.score);
     }
-  }
+  });
   return { won, score };
 }
 

@@ -133,8 +133,9 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   const useCache = !ctx.env.PREP_NO_CACHE;
   const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
   if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
-  const { bankWins } = await import('../../search/questions.js');
-  const { won, score } = bankWins(index);
+  const { bankWins, bankQuestions } = await import('../../search/questions.js');
+  const { readSearchData } = await import('../../load/search-data.js');
+  const { won, score } = bankWins(index, readSearchData(bankQuestions(), ctx.debug)?.plans);
   if (useCache) {
     writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
     // As for the index: a few collections stay cached, older banks go.
