@@ -331,13 +331,35 @@ function idf(index: SearchIndex, t: string): number {
   return Math.log(1 + (N - n + 0.5) / (n + 0.5));
 }
 
-/** Whether a question has a word of 4+ letters the stories and lexicon lack (so typo correction may be needed). */
-export function hasUnknownWords(index: SearchIndex, question: string): boolean {
-  const lx = tablesFor(index).lex;
-  return readQuestion(question).kept.some((w) => {
-    const t = stem(w);
-    return w.length >= 4 && !/\d/.test(w) && index.postings[t] === undefined && !lx.some((e) => e.single.has(t));
-  });
+const surfaceCache = new WeakMap<SearchIndex, Set<string>>();
+
+/** Words as written in the stories and the lexicon (the vocabulary typos are corrected against). */
+function surfaceWords(index: SearchIndex): Set<string> {
+  let set = surfaceCache.get(index);
+  if (!set) {
+    set = new Set(vocabulary(index));
+    surfaceCache.set(index, set);
+  }
+  return set;
+}
+
+/**
+ * Whether a question word may be a typo: 4+ letters, no digits, and written so nowhere in the stories or the
+ * lexicon. A form whose stem is known still counts ("weekness" stems to "week"), unless `isWord` knows it as
+ * English ("disagreements" when the notes say "disagree").
+ */
+function maybeTypo(index: SearchIndex, w: string, isWord?: (w: string) => boolean): boolean {
+  if (w.length < 4 || /\d/.test(w)) return false;
+  const t = stem(w);
+  const stemKnown = index.postings[t] !== undefined || tablesFor(index).lex.some((e) => e.single.has(t));
+  if (!stemKnown) return true;
+  if (surfaceWords(index).has(w)) return false;
+  return isWord ? !isWord(w) : true;
+}
+
+/** Whether a question has a word that may be a typo (so typo correction is needed); see maybeTypo. */
+export function hasUnknownWords(index: SearchIndex, question: string, isWord?: (w: string) => boolean): boolean {
+  return readQuestion(question).kept.some((w) => maybeTypo(index, w, isWord));
 }
 
 /** Turn a question into weighted terms and competencies. */
@@ -345,7 +367,6 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const { kept, dropped } = readQuestion(question);
   const tables = tablesFor(index);
   const lx = tables.lex;
-  const known = (t: string) => index.postings[t] !== undefined || lx.some((e) => e.single.has(t));
   const plan: QueryPlan = { question, kept, dropped, corrected: [], competencies: [], terms: [], storyQuestion: false };
   const byTerm = new Map<string, QueryPlan['terms'][number]>();
   const add = (term: string, weight: number, source: QueryPlan['terms'][number]['source']) => {
@@ -359,7 +380,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   };
   for (const w of kept) {
     const t = stem(w);
-    if (known(t) || !correct || w.length < 4 || /\d/.test(w)) {
+    if (!correct || !maybeTypo(index, w)) {
       add(t, 1, 'question');
       continue;
     }

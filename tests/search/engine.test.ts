@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStories } from '../../src/parse/parse-stories.js';
-import { buildIndex, matchQuestion, planQuery, questionWords, storyCompetencyIds } from '../../src/search/engine.js';
+import { buildIndex, hasUnknownWords, matchQuestion, planQuery, questionWords, storyCompetencyIds } from '../../src/search/engine.js';
 import { makeCorrector, typoDistance } from '../../src/search/fuzzy.js';
 import { computeCoverage } from '../../src/search/coverage.js';
 import { readQuestion, stem } from '../../src/search/text.js';
@@ -102,6 +102,17 @@ describe('readQuestion', () => {
 });
 
 describe('typo correction', () => {
+  it('corrects a typo even when its stem is a word of the stories ("weekness" stems to "week")', () => {
+    expect(top('what is your biggest weekness?')).toBe('weaknesses');
+    expect(planQuery(index, 'weekness', correct).corrected.map((c) => c.to)).toContain('weakness');
+  });
+
+  it('leaves a new form of a known word alone when it is English', () => {
+    expect(hasUnknownWords(index, 'the weeks', () => true)).toBe(false);
+    expect(hasUnknownWords(index, 'the weekness', () => false)).toBe(true);
+    expect(hasUnknownWords(index, 'every week', () => false)).toBe(false);
+  });
+
   it('counts a swap of two letters as one edit and never "corrects" to a different word', () => {
     expect(typoDistance('conflcit', 'conflict')).toBe(1);
     expect(typoDistance('misteak', 'mistake')).toBe(2);

@@ -60,10 +60,11 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
   const index = await loadIndex(ctx, loaded);
   const { matchQuestion, hasUnknownWords } = await import('../../search/engine.js');
   // fuse.js and the word list load only when some question word is unknown to the stories and the lexicon.
+  // (The word list itself is read only when a word's form is new to the stories.)
+  const { isEnglishWord } = await import('../../load/dictionary.js');
   let correct: Corrector | undefined;
-  if (hasUnknownWords(index, question)) {
+  if (hasUnknownWords(index, question, isEnglishWord)) {
     const { makeCorrector } = await import('../../search/fuzzy.js');
-    const { isEnglishWord } = await import('../../load/dictionary.js');
     correct = makeCorrector(isEnglishWord);
   }
   const { plan, matches } = matchQuestion(index, question, { limit, correct });
