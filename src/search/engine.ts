@@ -5,7 +5,7 @@
 import type { Story } from '../story/types.js';
 import { COMPETENCIES, type Competency } from './competencies.js';
 import { RELATED_GROUPS } from './related.js';
-import { readQuestion, stem, terms, words } from './text.js';
+import { readQuestion, stem, STOPWORDS, terms, words } from './text.js';
 import { byCodeUnit } from '../story/text.js';
 
 /** Field weights: a word in the title or heading trail says more about a story than one deep in the body. */
@@ -142,6 +142,11 @@ const toPhrase = (words: string[]): Phrase => ({ words, pair: words[0] + ' ' + w
 
 /** Words that carry nothing when comparing a question with the bank's questions (as written, before stemming). */
 const BANK_STOP = new Set(['a', 'an', 'the', 'you', 'your', 'yours', 'me', 'i', 'my', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'it', 'is', 'are', 'was', 'were', 'be', 'do', 'did', 'have', 'has', 'had', 'that', 'this', 'with', 'tell', 'about', 'time', 'describe', 'give', 'example', 'can', 'could', 'would', 'us', 'something', 'someone']);
+
+/** Words that frame a question rather than say what it is about (stems), on top of the stopwords. */
+const FRAME_STEMS = new Set(
+  [...STOPWORDS, 'think', 'handle', 'deal', 'approach', 'use', 'work', 'manage', 'biggest', 'greatest', 'most', 'best', 'make', 'keep', 'feel', 'want', 'go', 'ever', 'usually', 'typically', 'situation', 'example'].map((w) => stem(w)),
+);
 
 /** Stems of a question's words (stopwords kept, so "why ... here" still speaks), for comparing with the bank. */
 export function questionWords(q: string): Set<string> {
@@ -415,12 +420,19 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const asked = questionWords(question);
   const bank = bankIndex(tables);
   const common = new Uint16Array(bank.sizes.length);
+  // Sharing only the question's frame ("how do you think about ...") says nothing: a content word must be shared.
+  const shared = new Uint8Array(bank.sizes.length);
   const touched: number[] = [];
   for (const w of asked) {
-    for (const at of bank.postings.get(w) ?? []) if (common[at]!++ === 0) touched.push(at);
+    const content = !FRAME_STEMS.has(w);
+    for (const at of bank.postings.get(w) ?? []) {
+      if (common[at]!++ === 0) touched.push(at);
+      if (content) shared[at] = 1;
+    }
   }
   const best = new Float64Array(lx.length);
   for (const at of touched) {
+    if (!shared[at]) continue;
     const i = bank.comp[at]!;
     const n = common[at]!;
     best[i] = Math.max(best[i]!, n / Math.max(1, bank.sizes[at]! + asked.size - n));
