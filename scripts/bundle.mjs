@@ -20,8 +20,11 @@ await build({
   logLevel: 'warning',
 });
 
-// Search data that depends only on prep's source (the stemmed lexicon, how each bank question is read), computed
-// here once instead of at every cold start; src/load/search-data.ts reads it and checks it matches the bank.
-const { exportTables } = await import('../dist/search/engine.js');
-const { bankQuestions, bankPlans } = await import('../dist/search/questions.js');
-writeFileSync('dist/bundle/search-data.json', JSON.stringify({ questions: bankQuestions(), plans: bankPlans(), tables: exportTables() }));
+// Search data that depends only on prep's source (the stemmed lexicon; how each bank question is read), computed
+// here once instead of at every cold start. src/load/search-data.ts reads it only when its fingerprint matches.
+const { exportTables, lexiconFingerprint } = await import('../dist/search/engine.js');
+const { bankPlans } = await import('../dist/search/questions.js');
+const fingerprint = lexiconFingerprint();
+writeFileSync('dist/bundle/search-tables.json', JSON.stringify({ fingerprint, tables: exportTables() }));
+const plans = bankPlans().map(({ question, terms, competencies, storyQuestion }) => ({ question, terms, competencies, storyQuestion }));
+writeFileSync('dist/bundle/bank-plans.json', JSON.stringify({ fingerprint, plans }));

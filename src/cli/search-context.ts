@@ -39,11 +39,11 @@ export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<Se
     const hit = readJsonCache<IndexCache>(file, ctx.debug);
     if (hit && hit.key === key && hit.index && Array.isArray(hit.index.docs) && hit.index.docs.length === loaded.stories.length) return hit.index;
   }
-  const { buildIndex, useStoredTables } = await import('../search/engine.js');
-  const { bankQuestions } = await import('../search/questions.js');
-  const { readSearchData } = await import('../load/search-data.js');
-  const data = readSearchData(bankQuestions(), ctx.debug);
-  if (data) useStoredTables(data.tables);
+  const { buildIndex, useStoredTables, lexiconFingerprint } = await import('../search/engine.js');
+  const { COMPETENCIES } = await import('../search/competencies.js');
+  const { readSearchTables } = await import('../load/search-data.js');
+  const tables = readSearchTables(lexiconFingerprint(), COMPETENCIES.length, ctx.debug);
+  if (tables) useStoredTables(tables);
   const index = buildIndex(loaded.stories);
   if (!ctx.env.PREP_NO_CACHE) {
     writeJsonCache(file, { version: VERSION, key, index } satisfies IndexCache, ctx.debug);

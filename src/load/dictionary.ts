@@ -1,7 +1,7 @@
 /** The English word list (word-list package), read once and only when a question has a word the stories lack. */
 import { readFileSync } from 'node:fs';
-// The package's one export is the path of its words.txt (its `exports` map hides the file itself).
-import wordListPath from 'word-list';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 let list: Buffer | null = null;
 
@@ -13,7 +13,8 @@ let list: Buffer | null = null;
 export function isEnglishWord(word: string): boolean {
   if (list === null) {
     try {
-      list = readFileSync(wordListPath);
+      // The package's `exports` map hides words.txt, so it is found beside the package's entry point.
+      list = readFileSync(join(dirname(createRequire(import.meta.url).resolve('word-list')), 'words.txt'));
     } catch {
       list = Buffer.alloc(0);
     }

@@ -101,7 +101,33 @@ function fromStored(stored: SearchTables): Tables {
  * Tables of another shape are ignored.
  */
 export function useStoredTables(stored: SearchTables): void {
-  if (!builtIn && stored.lexicon?.length === COMPETENCIES.length) builtIn = fromStored(stored);
+  if (builtIn || stored?.lexicon?.length !== COMPETENCIES.length) return;
+  try {
+    builtIn = fromStored(stored);
+  } catch {
+    // Malformed: the tables are built from the source instead.
+  }
+}
+
+let fingerprint: string | null = null;
+
+/**
+ * A fingerprint of the lexicon, the question bank and the related words, so tables and plans computed ahead of time
+ * are used only with the source they were computed from.
+ */
+export function lexiconFingerprint(): string {
+  if (fingerprint === null) {
+    const text = JSON.stringify([COMPETENCIES, RELATED_GROUPS, [...FRAME_STEMS]]);
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+    fingerprint = `${text.length.toString(16)}-${h1.toString(16)}-${h2.toString(16)}`;
+  }
+  return fingerprint;
 }
 
 /** The tables for an index: those stored with a cached index (no stemming at start-up), else the built-in ones. */
@@ -454,7 +480,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
 }
 
 /** Rank stories for a planned query; scores are 0..1, best first. */
-export function rank(index: SearchIndex, plan: QueryPlan, limit = 10): Match[] {
+export function rank(index: SearchIndex, plan: Pick<QueryPlan, 'terms' | 'competencies' | 'storyQuestion'>, limit = 10): Match[] {
   const N = index.docs.length;
   const lex = new Float64Array(N);
   const hits: string[][] = Array.from({ length: N }, () => []);

@@ -10,7 +10,7 @@ export function bankQuestions(): string[] {
 
 /**
  * How each bank question is read. Without typo correction a plan depends on the lexicon only, not on the stories,
- * so the build computes these once (dist/bundle/search-data.json) and the quiz need not plan 500 questions.
+ * so the build computes these once (dist/bundle/bank-plans.json) and the quiz need not plan 500 questions.
  */
 export function bankPlans(): QueryPlan[] {
   const empty = buildIndex([]);
@@ -21,7 +21,7 @@ export function bankPlans(): QueryPlan[] {
  * Bank questions whose best match in the index is each story, with that match's score; computed once per index.
  * `plans` are the bank's plans when known ahead of time (same order as bankQuestions()).
  */
-export function bankWins(index: SearchIndex, plans?: QueryPlan[]): { won: Map<string, string[]>; score: Map<string, number> } {
+export function bankWins(index: SearchIndex, plans?: Pick<QueryPlan, 'terms' | 'competencies' | 'storyQuestion'>[] | null): { won: Map<string, string[]>; score: Map<string, number> } {
   const won = new Map<string, string[]>();
   const score = new Map<string, number>();
   bankQuestions().forEach((q, i) => {

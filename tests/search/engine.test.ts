@@ -95,6 +95,11 @@ describe('readQuestion', () => {
     expect([...questionWords('Give an example of a conflict')]).toEqual([stem('conflict')]);
   });
 
+  it('does not take a competency from a bank question that shares only the frame of the question', () => {
+    expect(planQuery(index, 'How do you think about zebras?').competencies).toEqual([]);
+    expect(planQuery(index, 'What is your biggest giraffe?').competencies).toEqual([]);
+  });
+
   it('stems word forms to the same term', () => {
     expect(stem('disagreed')).toBe(stem('disagreement'));
     expect(stem('mentoring')).toBe(stem('mentored'));

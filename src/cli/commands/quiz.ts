@@ -134,8 +134,9 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
   if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
   const { bankWins, bankQuestions } = await import('../../search/questions.js');
-  const { readSearchData } = await import('../../load/search-data.js');
-  const { won, score } = bankWins(index, readSearchData(bankQuestions(), ctx.debug)?.plans);
+  const { readBankPlans } = await import('../../load/search-data.js');
+  const { lexiconFingerprint } = await import('../../search/engine.js');
+  const { won, score } = bankWins(index, readBankPlans(lexiconFingerprint(), bankQuestions(), ctx.debug));
   if (useCache) {
     writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
     // As for the index: a few collections stay cached, older banks go.
