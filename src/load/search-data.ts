@@ -32,7 +32,8 @@ export function validTables(t: unknown, competencies: number): t is SearchTables
   const entriesOk = lexicon.every(
     (e) => e && isStrings(e.single) && Array.isArray(e.phrases) && e.phrases.every((p) => isStrings(p) && p.length > 1) && Array.isArray(e.bank) && e.bank.every(isStrings),
   );
-  return entriesOk && !!related && typeof related === 'object' && !Array.isArray(related) && Object.values(related).every(isStrings);
+  const { surface } = t as Partial<SearchTables>;
+  return entriesOk && isStrings(surface) && !!related && typeof related === 'object' && !Array.isArray(related) && Object.values(related).every(isStrings);
 }
 
 /** The build's lexicon tables, or null. */

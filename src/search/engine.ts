@@ -70,19 +70,22 @@ export interface SearchIndex {
 export interface SearchTables {
   lexicon: { single: string[]; phrases: string[][]; bank: string[][] }[];
   related: Record<string, string[]>;
+  /** The lexicon's words as written (3+ letters), for typo checks. */
+  surface: string[];
 }
 
 /** The lexicon and related words in the form matching uses. */
 interface Tables {
   lex: LexEntry[];
   related: Map<string, Set<string>>;
+  surface: string[];
 }
 
 let builtIn: Tables | null = null;
 
 /** Tables built from the source lists; they are constants of this version, so they are built once per process. */
 function builtInTables(): Tables {
-  builtIn ??= { lex: buildLexicon(), related: buildRelated() };
+  builtIn ??= { lex: buildLexicon(), related: buildRelated(), surface: lexiconSurface() };
   return builtIn;
 }
 
@@ -93,7 +96,13 @@ function fromStored(stored: SearchTables): Tables {
   return {
     lex: stored.lexicon.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases.map(toPhrase), bank: e.bank.map((b) => new Set(b)) })),
     related: new Map(Object.entries(stored.related).map(([k, v]) => [k, new Set(v)])),
+    surface: stored.surface,
   };
+}
+
+/** The lexicon's words as written, 3+ letters. */
+function lexiconSurface(): string[] {
+  return [...new Set(COMPETENCIES.flatMap((c) => [...c.words, c.name].flatMap((w) => words(w))).filter((w) => w.length > 2))];
 }
 
 /**
@@ -117,7 +126,7 @@ let fingerprint: string | null = null;
  */
 export function lexiconFingerprint(): string {
   if (fingerprint === null) {
-    const text = JSON.stringify([COMPETENCIES, RELATED_GROUPS, [...FRAME_STEMS]]);
+    const text = JSON.stringify([COMPETENCIES, RELATED_GROUPS, FRAME_WORDS]);
     let h1 = 0x811c9dc5;
     let h2 = 0x01000193;
     for (let i = 0; i < text.length; i++) {
@@ -135,7 +144,7 @@ function tablesFor(index: SearchIndex): Tables {
   let t = fromIndex.get(index);
   if (!t) {
     const stored = index.tables;
-    t = stored && stored.lexicon.length === COMPETENCIES.length ? fromStored(stored) : builtInTables();
+    t = stored && stored.lexicon.length === COMPETENCIES.length && Array.isArray(stored.surface) ? fromStored(stored) : builtInTables();
     fromIndex.set(index, t);
   }
   return t;
@@ -147,6 +156,7 @@ export function exportTables(): SearchTables {
   return {
     lexicon: lex.map((e) => ({ single: [...e.single], phrases: e.phrases.map((p) => p.words), bank: e.bank.map((b) => [...b]) })),
     related: Object.fromEntries([...related].map(([k, v]) => [k, [...v]])),
+    surface: builtInTables().surface,
   };
 }
 
@@ -169,10 +179,10 @@ const toPhrase = (words: string[]): Phrase => ({ words, pair: words[0] + ' ' + w
 /** Words that carry nothing when comparing a question with the bank's questions (as written, before stemming). */
 const BANK_STOP = new Set(['a', 'an', 'the', 'you', 'your', 'yours', 'me', 'i', 'my', 'to', 'of', 'and', 'or', 'in', 'on', 'at', 'for', 'it', 'is', 'are', 'was', 'were', 'be', 'do', 'did', 'have', 'has', 'had', 'that', 'this', 'with', 'tell', 'about', 'time', 'describe', 'give', 'example', 'can', 'could', 'would', 'us', 'something', 'someone']);
 
-/** Words that frame a question rather than say what it is about (stems), on top of the stopwords. */
-const FRAME_STEMS = new Set(
-  [...STOPWORDS, 'think', 'handle', 'deal', 'approach', 'use', 'work', 'manage', 'biggest', 'greatest', 'most', 'best', 'make', 'keep', 'feel', 'want', 'go', 'ever', 'usually', 'typically', 'situation', 'example'].map((w) => stem(w)),
-);
+/** Words that frame a question rather than say what it is about, on top of the stopwords (stemmed when first used). */
+const FRAME_WORDS = ['think', 'handle', 'deal', 'approach', 'use', 'work', 'manage', 'biggest', 'greatest', 'most', 'best', 'make', 'keep', 'feel', 'want', 'go', 'ever', 'usually', 'typically', 'situation', 'example'];
+let frameStems: Set<string> | null = null;
+const frame = (): Set<string> => (frameStems ??= new Set([...STOPWORDS, ...FRAME_WORDS].map((w) => stem(w))));
 
 /** Stems of a question's words (stopwords kept, so "why ... here" still speaks), for comparing with the bank. */
 export function questionWords(q: string): Set<string> {
@@ -233,8 +243,7 @@ const vocabCache = new WeakMap<SearchIndex, string[]>();
 function vocabulary(index: SearchIndex): string[] {
   let v = vocabCache.get(index);
   if (!v) {
-    const lexWords = COMPETENCIES.flatMap((c) => [...c.words, c.name].flatMap((w) => words(w)));
-    v = [...new Set([...index.vocab, ...lexWords.filter((w) => w.length > 2)])];
+    v = [...new Set([...index.vocab, ...tablesFor(index).surface])];
     vocabCache.set(index, v);
   }
   return v;
@@ -368,11 +377,14 @@ const surfaceCache = new WeakMap<SearchIndex, Set<string>>();
 function surfaceWords(index: SearchIndex): Set<string> {
   let set = surfaceCache.get(index);
   if (!set) {
-    set = new Set(vocabulary(index));
+    set = new Set(index.vocab);
+    for (const w of tablesFor(index).surface) set.add(w);
     surfaceCache.set(index, set);
   }
   return set;
 }
+
+const INFLECTIONS = ['s', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'ly'];
 
 /**
  * Whether a question word may be a typo: 4+ letters, no digits, and written so nowhere in the stories or the
@@ -384,7 +396,10 @@ function maybeTypo(index: SearchIndex, w: string, isWord?: (w: string) => boolea
   const t = stem(w);
   const stemKnown = index.postings[t] !== undefined || tablesFor(index).lex.some((e) => e.single.has(t));
   if (!stemKnown) return true;
-  if (surfaceWords(index).has(w)) return false;
+  const known = surfaceWords(index);
+  if (known.has(w)) return false;
+  // A regular inflection of a word of the notes or the lexicon ("disagreed" / "disagree") is no typo either.
+  if (INFLECTIONS.some((x) => (w.endsWith(x) && known.has(w.slice(0, -x.length))) || known.has(w + x))) return false;
   return isWord ? !isWord(w) : true;
 }
 
@@ -450,7 +465,7 @@ export function planQuery(index: SearchIndex, question: string, correct?: Correc
   const shared = new Uint8Array(bank.sizes.length);
   const touched: number[] = [];
   for (const w of asked) {
-    const content = !FRAME_STEMS.has(w);
+    const content = !frame().has(w);
     for (const at of bank.postings.get(w) ?? []) {
       if (common[at]!++ === 0) touched.push(at);
       if (content) shared[at] = 1;

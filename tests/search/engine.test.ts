@@ -116,6 +116,9 @@ describe('typo correction', () => {
     expect(hasUnknownWords(index, 'the weeks', () => true)).toBe(false);
     expect(hasUnknownWords(index, 'the weekness', () => false)).toBe(true);
     expect(hasUnknownWords(index, 'every week', () => false)).toBe(false);
+    // A regular inflection of a word of the notes ("restored") needs no word list.
+    expect(hasUnknownWords(index, 'restore', () => false)).toBe(false);
+    expect(hasUnknownWords(index, 'restorr', () => false)).toBe(true);
   });
 
   it('counts a swap of two letters as one edit and never "corrects" to a different word', () => {
