@@ -237,13 +237,26 @@ function bankIndex(t: Tables): BankIndex {
   return ix;
 }
 
+const surfaceCache = new WeakMap<SearchIndex, Set<string>>();
+
+/** Words as written in the stories and the lexicon (the vocabulary typos are corrected against). */
+function surfaceWords(index: SearchIndex): Set<string> {
+  let set = surfaceCache.get(index);
+  if (!set) {
+    set = new Set(index.vocab);
+    for (const w of tablesFor(index).surface) set.add(w);
+    surfaceCache.set(index, set);
+  }
+  return set;
+}
+
 const vocabCache = new WeakMap<SearchIndex, string[]>();
 
-/** Words typos are corrected to: the stories' words plus the lexicon's (one list per index, built once). */
+/** Words typos are corrected to, as a list for fuse.js (one per index, built once). */
 function vocabulary(index: SearchIndex): string[] {
   let v = vocabCache.get(index);
   if (!v) {
-    v = [...new Set([...index.vocab, ...tablesFor(index).surface])];
+    v = [...surfaceWords(index)];
     vocabCache.set(index, v);
   }
   return v;
@@ -369,19 +382,6 @@ function idf(index: SearchIndex, t: string): number {
   const n = (index.postings[t]?.length ?? 0) / 2;
   const N = index.docs.length;
   return Math.log(1 + (N - n + 0.5) / (n + 0.5));
-}
-
-const surfaceCache = new WeakMap<SearchIndex, Set<string>>();
-
-/** Words as written in the stories and the lexicon (the vocabulary typos are corrected against). */
-function surfaceWords(index: SearchIndex): Set<string> {
-  let set = surfaceCache.get(index);
-  if (!set) {
-    set = new Set(index.vocab);
-    for (const w of tablesFor(index).surface) set.add(w);
-    surfaceCache.set(index, set);
-  }
-  return set;
 }
 
 const INFLECTIONS = ['s', 'es', 'd', 'ed', 'ing', 'er', 'ers', 'ly'];
