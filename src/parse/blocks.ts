@@ -1,19 +1,32 @@
 /**
- * A line scanner for the block structure of markdown notes: headings, list items, paragraphs, tables, code.
- * It follows CommonMark for the constructs notes use and is linear in the input, so one large file costs what many
- * small ones do (remark measured about 1 MB/s here; this runs an order of magnitude faster).
+ * The block structure of a note, read from remark's syntax tree: a tree of heading sections, each holding its
+ * paragraphs' lines, list items, table rows and code as items in document order. remark decides what the markdown
+ * is (exactly as every CommonMark renderer does); this file only flattens it into what the story reader walks.
  */
-import { stripHtml, toPlainText } from './inline.js';
+import type { Html, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { plainText, splitLines as splitPhrasing, stripHtml, type InlineLine } from './inline.js';
+import { lookupLabel } from './labels.js';
+
+/** A bold run at the start of a line, and the text after it: where labels are looked for. */
+export interface Lead {
+  strong: string;
+  after: string;
+}
 
 /** A line of prose or a list item inside a section. */
 export interface TextItem {
   type: 'text';
   line: number;
-  raw: string;
+  /** The line as plain text. */
+  plain: string;
+  /** The line's leading bold run, when it starts with one. */
+  lead: Lead | null;
   /** Nesting level for list items (0 = top), -1 for paragraph lines. */
   level: number;
-  /** True when this line continues the previous item (a soft line break). */
+  /** True when this line continues the previous item (a soft line break, a list item's second paragraph). */
   cont: boolean;
+  /** Set when the line could title a story: a bold line on its own, a `<summary>`, a numbered item. */
+  titleLike?: 'bold' | 'summary' | 'numbered' | 'quoted-heading';
 }
 
 /** A line of fenced or indented code. */
@@ -33,7 +46,7 @@ export interface TableItem {
   header: boolean;
 }
 
-/** A blank line, kept so paragraphs can be told apart. */
+/** A break between blocks (a blank line, a thematic break), kept so paragraphs can be told apart. */
 export interface BlankItem {
   type: 'blank';
   line: number;
@@ -48,219 +61,210 @@ export interface HeadingSection {
   title: string;
   anchor: string | null;
   line: number;
+  /** The heading's leading bold run (`### **S - Situation**`), for label detection. */
+  lead: Lead | null;
   items: Item[];
   children: HeadingSection[];
 }
 
-/** A problem noticed while scanning (long lines, deep nesting). */
-export interface ScanNote {
-  line: number;
-  rule: string;
-  message: string;
-}
+const ANCHOR_HTML = /<a\s[^>]{0,200}?(?:id|name)\s*=\s*["']?([^"'\s>]{1,100})/i;
+const ANCHOR_ATTR = /\s*\{#([A-Za-z0-9_:.-]{1,100})[^{}]{0,200}\}\s*$/;
 
-/** Longest line read as text; longer lines are skipped with a warning. */
-export const MAX_LINE_LENGTH = 20_000;
-const MAX_NESTING = 64;
-
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const LIST = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const TABLE_DELIM = /^[ \t]*\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$/;
-const QUOTE = /^[ \t]{0,3}>[ \t]?/;
-
-function indentWidth(ws: string): number {
-  let w = 0;
-  for (const ch of ws) w += ch === '\t' ? 4 - (w % 4) : 1;
-  return w;
-}
-
-/** Split a table row into cells, honouring escaped pipes. */
-export function splitRow(line: string): string[] {
-  let s = line.trim();
-  if (s.startsWith('|')) s = s.slice(1);
-  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
-  return s.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
-}
-
-/** Clean a heading's text: HTML and markdown removed; an explicit anchor (`<a id>`, `{#id}`) returned apart. */
-export function readHeading(text: string): { title: string; anchor: string | null } {
+/** A heading's title and explicit anchor (`<a id="x">` or a trailing `{#x}`). */
+function readHeading(children: PhrasingContent[]): { title: string; anchor: string | null; lead: Lead | null } {
   let anchor: string | null = null;
-  const a = /<a\s[^>]*?(?:id|name)\s*=\s*["']?([^"'\s>]+)/i.exec(text);
-  if (a) anchor = a[1] ?? null;
-  let t = text;
-  const attr = /\s*\{#([A-Za-z0-9_:.-]+)[^}]*\}\s*$/.exec(t);
-  if (attr) {
-    anchor = anchor ?? attr[1] ?? null;
-    t = t.slice(0, attr.index);
+  for (const c of children) {
+    if (c.type === 'html') anchor ??= ANCHOR_HTML.exec(c.value)?.[1] ?? null;
   }
-  return { title: toPlainText(stripHtml(t)), anchor };
+  let title = plainText(children);
+  // Only the tail can hold an attribute, so the pattern runs on a bounded slice.
+  const tail = title.slice(-320);
+  const attr = ANCHOR_ATTR.exec(tail);
+  if (attr) {
+    anchor ??= attr[1] ?? null;
+    title = title.slice(0, title.length - tail.length + attr.index).trim();
+  }
+  return { title, anchor, lead: leadOf(children) };
 }
 
-/** Scan markdown body lines into a heading tree; `firstLine` is the 1-based number of `lines[0]`. */
-export function scanSections(lines: string[], firstLine: number): { root: HeadingSection; notes: ScanNote[] } {
-  const root: HeadingSection = { depth: 0, title: '', anchor: null, line: firstLine, items: [], children: [] };
-  const stack: HeadingSection[] = [root];
-  const notes: ScanNote[] = [];
-  let fence: { ch: string; len: number } | null = null;
-  let inComment = false;
-  let listIndents: number[] = [];
-  let prev: Item | null = null;
-  let deepWarned = false;
-  let tableOpen = false;
-  let prevQuoted = false;
-  let paraQuoted = false;
+/** The leading bold run of a line of inline nodes, with the text after it. */
+function leadOf(nodes: PhrasingContent[]): Lead | null {
+  let i = 0;
+  while (i < nodes.length && nodes[i]!.type === 'text' && !(nodes[i] as { value: string }).value.trim()) i++;
+  const first = nodes[i];
+  if (!first) return null;
+  // `***Situation***` parses as emphasis around strong (or the reverse); both are a bold label.
+  const strong =
+    first.type === 'strong' ? first : first.type === 'emphasis' && first.children.length === 1 && first.children[0]!.type === 'strong' ? first.children[0] : null;
+  if (!strong) return null;
+  return { strong: plainText([strong]), after: plainText(nodes.slice(i + 1)) };
+}
 
+// Where a line holds several labels ("**Situation:** ... **Task:** ..." or "Situation: ... Task: ..."), each starts a piece.
+const STRONG_TAIL = /^\s*[:：\-–—]/u;
+const PLAIN_LABELS = /(?:^|(?<=[.!?;)]\s{1,4}))(?:Situation|Task|Actions?|Results?|Context|Outcome|Impact)\s?[:：]\s/g;
+
+/** Split one line of inline nodes before each STAR label that is not at its start. */
+function splitAtLabels(l: InlineLine): (InlineLine & { label?: boolean })[] {
+  const cuts: number[] = [];
+  l.nodes.forEach((n, i) => {
+    if (i === 0 || n.type !== 'strong') return;
+    const text = plainText([n]);
+    const next = l.nodes[i + 1];
+    const colon = /[:：]$/u.test(text) || (next?.type === 'text' && STRONG_TAIL.test(next.value));
+    if (colon && lookupLabel(text.replace(/[:：]$/u, ''))) cuts.push(i);
+  });
+  if (cuts.length) {
+    const out: (InlineLine & { label?: boolean })[] = [];
+    let from = 0;
+    for (const c of [...cuts, l.nodes.length]) {
+      if (c > from) out.push({ line: l.line, nodes: l.nodes.slice(from, c), label: from > 0 });
+      from = c;
+    }
+    return out;
+  }
+  // Plain labels: only a line of one text node, and only when it holds two or more of them.
+  const only = l.nodes.length === 1 ? l.nodes[0]! : null;
+  if (only?.type !== 'text' || only.value.length > 20_000) return [l];
+  const starts = [...only.value.matchAll(PLAIN_LABELS)].map((m) => m.index!);
+  if (starts.length < 2) return [l];
+  const out: (InlineLine & { label?: boolean })[] = [];
+  if (starts[0]! > 0) out.push({ line: l.line, nodes: [{ type: 'text', value: only.value.slice(0, starts[0]) }] });
+  starts.forEach((s, k) => out.push({ line: l.line, nodes: [{ type: 'text', value: only.value.slice(s, starts[k + 1]) }], label: k > 0 || s > 0 }));
+  return out;
+}
+
+/**
+ * Read a syntax tree into a heading tree; `lines` are the source lines (for telling fenced from indented code).
+ * Nesting is bounded before parsing (markdown.ts), so the recursion here is shallow.
+ */
+export function toSections(tree: Root, lines: string[]): HeadingSection {
+  const root: HeadingSection = { depth: 0, title: '', anchor: null, line: 1, lead: null, items: [], children: [] };
+  const stack: HeadingSection[] = [root];
   const current = (): HeadingSection => stack[stack.length - 1]!;
   const push = (item: Item): void => {
     current().items.push(item);
-    prev = item;
   };
-  const openHeading = (depth: number, text: string, line: number): void => {
-    while (stack.length > 1 && current().depth >= depth) stack.pop();
-    const { title, anchor } = readHeading(text);
-    const h: HeadingSection = { depth, title, anchor, line, items: [], children: [] };
-    current().children.push(h);
-    stack.push(h);
-    listIndents = [];
-    prev = null;
-    tableOpen = false;
+  const lineOf = (n: Nodes): number => n.position?.start.line ?? 1;
+
+  /** Push a paragraph's lines: the first starts an item, the rest continue it (labels may start any of them). */
+  const pushLines = (nodes: PhrasingContent[], line: number, level: number, cont: boolean): void => {
+    const parts = splitPhrasing(nodes, line).flatMap(splitAtLabels);
+    parts.forEach((p, k) => {
+      const plain = plainText(p.nodes);
+      if (!plain) return;
+      const item: TextItem = { type: 'text', line: p.line, plain, lead: leadOf(p.nodes), level, cont: (cont || k > 0) && !p.label };
+      // A paragraph that is one bold run and nothing else ("**Migrating the billing database**") may be a title.
+      if (parts.length === 1 && !cont && item.lead && !item.lead.after) item.titleLike = 'bold';
+      push(item);
+    });
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = firstLine + i;
-    let line = lines[i]!;
-    if (line.length > MAX_LINE_LENGTH) {
-      notes.push({ line: lineNo, rule: 'line-too-long', message: `line is ${line.length.toLocaleString('en-US')} characters long; skipped` });
-      continue;
+  const visitList = (list: List, level: number, quoteDepth: number): void => {
+    let n = list.start ?? 1;
+    for (const item of list.children) {
+      visitListItem(item, level, quoteDepth, list.ordered ? n++ : null);
     }
-    if (fence) {
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence.ch && close[1]!.length >= fence.len && line.trim() === close[1]) fence = null;
-      else push({ type: 'code', line: lineNo, raw: line, fenced: true });
-      continue;
-    }
-    // HTML comments (including an editor's trailing data block) are invisible.
-    if (inComment) {
-      const end = line.indexOf('-->');
-      if (end < 0) continue;
-      inComment = false;
-      line = line.slice(end + 3);
-      if (!line.trim()) continue;
-    }
-    if (line.includes('<!--')) {
-      line = line.replace(/<!--[\s\S]*?-->/g, '');
-      const open = line.indexOf('<!--');
-      if (open >= 0) {
-        inComment = true;
-        line = line.slice(0, open);
-      }
-      if (!line.trim()) continue;
-    }
-    // Block quotes: read their content as if unquoted (linear even for thousands of `>`).
-    const wasQuoted: boolean = prevQuoted;
-    prevQuoted = QUOTE.test(line);
-    if (prevQuoted) {
-      let depth = 0;
-      while (QUOTE.test(line)) {
-        line = line.replace(QUOTE, '');
-        depth++;
-      }
-      if (depth > MAX_NESTING && !deepWarned) {
-        deepWarned = true;
-        notes.push({ line: lineNo, rule: 'deep-nesting', message: `quotes nested ${depth} deep; read as plain text` });
+  };
+
+  const visitListItem = (item: ListItem, level: number, quoteDepth: number, ordinal: number | null): void => {
+    let first = true;
+    for (const c of item.children) {
+      if (c.type === 'paragraph') {
+        const before = current().items.length;
+        pushLines(c.children, lineOf(c), level, !first);
+        const added = current().items[before];
+        if (first && added?.type === 'text' && ordinal !== null) added.titleLike ??= 'numbered';
+        first = false;
+      } else if (c.type === 'list') {
+        if (first) first = false;
+        visitList(c, level + 1, quoteDepth);
+      } else {
+        if (first && c.type === 'heading') {
+          // "- ## Title": a heading inside a list item is the item's text.
+          pushLines(c.children, lineOf(c), level, false);
+          first = false;
+          continue;
+        }
+        visitBlock(c, quoteDepth, level);
+        first = false;
       }
     }
-    if (!line.trim()) {
-      push({ type: 'blank', line: lineNo });
-      tableOpen = false;
-      continue;
+  };
+
+  const visitTable = (t: Table): void => {
+    t.children.forEach((row, k) => {
+      push({ type: 'table', line: lineOf(row), cells: row.children.map((cell) => plainText(cell.children)), header: k === 0 });
+    });
+  };
+
+  const visitHtml = (h: Html, level: number): void => {
+    const value = h.value;
+    if (value.trimStart().startsWith('<!--')) return;
+    const summary = /<summary[^>]{0,200}>([\s\S]{0,2000}?)<\/summary>/i.exec(value);
+    const text = stripHtml(value.replace(/<summary[^>]{0,200}>[\s\S]{0,2000}?<\/summary>/gi, '')).replace(/<!--[\s\S]*?-->/g, '');
+    if (summary) {
+      const title = stripHtml(summary[1]!).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+      const at = lineOf(h) + (value.slice(0, summary.index).match(/\n/g)?.length ?? 0);
+      if (title) push({ type: 'text', line: at, plain: title, lead: null, level: -1, cont: false, titleLike: 'summary' });
     }
-    const fenceOpen = FENCE.exec(line);
-    if (fenceOpen) {
-      fence = { ch: fenceOpen[1]![0]!, len: fenceOpen[1]!.length };
-      // A fence ends the paragraph above it: no setext heading or continuation across it.
-      prev = null;
-      continue;
-    }
-    // Headings inside a quote are quoted text, not structure (as in CommonMark).
-    const atx = prevQuoted ? null : ATX.exec(line);
-    if (atx) {
-      openHeading(atx[1]!.length, atx[2] ?? '', lineNo);
-      continue;
-    }
-    const p = prev as Item | null;
-    // A setext underline after a quoted paragraph is lazy text of the quote, not a heading.
-    if (SETEXT.test(line) && p && p.type === 'text' && p.level < 0 && !prevQuoted && !paraQuoted) {
-      // The whole paragraph above (one or more lines) is a setext heading.
-      const items = current().items;
-      const lines: TextItem[] = [];
-      while (items.length) {
-        const last = items[items.length - 1]!;
-        if (last.type !== 'text' || last.level >= 0) break;
-        lines.unshift(items.pop() as TextItem);
-        if (!last.cont) break;
+    // Text inside an HTML block (`<p>Situation: ...</p>`) is read as lines of prose.
+    text.split('\n').forEach((l, k) => {
+      const plain = l.replace(/\s+/g, ' ').trim();
+      if (plain) push({ type: 'text', line: lineOf(h) + k, plain, lead: null, level: level >= 0 ? level : -1, cont: level >= 0 });
+    });
+  };
+
+  const visitBlock = (node: RootContent, quoteDepth: number, level: number): void => {
+    switch (node.type) {
+      case 'heading': {
+        if (quoteDepth > 0 || level >= 0) {
+          // Headings inside a quote or list are quoted text, not the file's structure.
+          const before = current().items.length;
+          pushLines(node.children, lineOf(node), level, level >= 0);
+          const added = current().items[before];
+          if (added?.type === 'text') added.titleLike ??= 'quoted-heading';
+          return;
+        }
+        const depth = node.depth;
+        while (stack.length > 1 && current().depth >= depth) stack.pop();
+        const h: HeadingSection = { depth, ...readHeading(node.children), line: lineOf(node), items: [], children: [] };
+        current().children.push(h);
+        stack.push(h);
+        return;
       }
-      openHeading(line.trim()[0] === '=' ? 1 : 2, lines.map((l) => l.raw).join(' '), lines[0]!.line);
-      continue;
-    }
-    if (THEMATIC.test(line)) {
-      listIndents = [];
-      prev = null;
-      continue;
-    }
-    if (line.includes('|')) {
-      const next = lines[i + 1];
-      // A delimiter row must have as many cells as the header (GFM), or "text | x" over "---" is a heading.
-      if (!tableOpen && next !== undefined && next.includes('-') && TABLE_DELIM.test(next) && !LIST.test(line) && splitRow(next).length === splitRow(line).length) {
-        push({ type: 'table', line: lineNo, cells: splitRow(line), header: true });
-        tableOpen = true;
-        i++;
-        continue;
+      case 'paragraph':
+        push({ type: 'blank', line: lineOf(node) });
+        pushLines(node.children, lineOf(node), level, level >= 0);
+        return;
+      case 'list':
+        push({ type: 'blank', line: lineOf(node) });
+        visitList(node, level + 1, quoteDepth);
+        return;
+      case 'blockquote':
+        for (const c of node.children) visitBlock(c, quoteDepth + 1, level);
+        return;
+      case 'table':
+        visitTable(node);
+        return;
+      case 'code': {
+        const start = lineOf(node);
+        const fenced = /^\s*(`{3,}|~{3,})/.test(lines[start - 1] ?? '');
+        node.value.split('\n').forEach((raw, k) => push({ type: 'code', line: start + k + (fenced ? 1 : 0), raw, fenced }));
+        return;
       }
-      if (tableOpen) {
-        push({ type: 'table', line: lineNo, cells: splitRow(line), header: false });
-        continue;
-      }
+      case 'html':
+        visitHtml(node, level);
+        return;
+      case 'thematicBreak':
+        push({ type: 'blank', line: lineOf(node) });
+        return;
+      default:
+        // Definitions, footnote definitions: no story text.
+        return;
     }
-    tableOpen = false;
-    const list = LIST.exec(line);
-    const indent = indentWidth(/^[ \t]*/.exec(line)![0]);
-    if (list) {
-      while (listIndents.length && listIndents[listIndents.length - 1]! > indent) listIndents.pop();
-      if (listIndents.length && listIndents[listIndents.length - 1]! === indent) listIndents.pop();
-      else if (listIndents.length && indent < listIndents[listIndents.length - 1]! + 2) listIndents.pop();
-      listIndents.push(indent);
-      if (listIndents.length > MAX_NESTING && !deepWarned) {
-        deepWarned = true;
-        notes.push({ line: lineNo, rule: 'deep-nesting', message: `list nested ${listIndents.length} deep; read as plain text` });
-      }
-      push({ type: 'text', line: lineNo, raw: (list[3] ?? '').trim(), level: Math.min(listIndents.length - 1, MAX_NESTING), cont: false });
-      continue;
-    }
-    const afterBlank = !p || p.type === 'blank';
-    if (listIndents.length && (indent >= 2 || !afterBlank)) {
-      // Continuation of the list item above (lazy or indented).
-      const items = current().items;
-      let k = items.length - 1;
-      while (k >= 0 && items[k]!.type === 'blank') k--;
-      const owner = items[k];
-      if (owner && owner.type === 'text' && owner.level >= 0) {
-        push({ type: 'text', line: lineNo, raw: line.trim(), level: owner.level, cont: true });
-        continue;
-      }
-    }
-    if (indent >= 4 && afterBlank || indent >= 4 && p && p.type === 'code') {
-      push({ type: 'code', line: lineNo, raw: line.replace(/^( {4}|\t)/, ''), fenced: false });
-      continue;
-    }
-    listIndents = [];
-    // A quote starts a new paragraph after plain text; plain text after a quote continues it (lazily).
-    const cont = !afterBlank && p !== null && p.type === 'text' && p.level < 0 && !(prevQuoted && !wasQuoted);
-    if (!cont) paraQuoted = prevQuoted;
-    push({ type: 'text', line: lineNo, raw: line.trim(), level: -1, cont });
-  }
-  return { root, notes };
+  };
+
+  for (const node of tree.children) visitBlock(node, 0, -1);
+  return root;
 }
