@@ -5,12 +5,17 @@
  */
 import type { Html, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { plainText, splitLines as splitPhrasing, stripHtml, type InlineLine } from './inline.js';
-import { lookupLabel } from './labels.js';
+import { detectLabel, lookupLabel } from './labels.js';
+
+// "Story 3 – ...", "STORY: ...", "Example 2: ...", "🔥 Case 1 - ...": a line that names the story below it.
+export const STORY_LINE = /^[^\p{L}\p{N}]{0,6}(?:story|example|scenario|case(?: study)?)\s*#?\d{0,3}\s*[:.\-–—]\s*\S/iu;
 
 /** A bold run at the start of a line, and the text after it: where labels are looked for. */
 export interface Lead {
   strong: string;
   after: string;
+  /** The text after the bold run continues its word ("**S**ituation"). */
+  joined: boolean;
 }
 
 /** A line of prose or a list item inside a section. */
@@ -25,8 +30,8 @@ export interface TextItem {
   level: number;
   /** True when this line continues the previous item (a soft line break, a list item's second paragraph). */
   cont: boolean;
-  /** Set when the line could title a story: a bold line on its own, a `<summary>`, a numbered item. */
-  titleLike?: 'bold' | 'summary' | 'numbered' | 'quoted-heading';
+  /** Set when the line could title a story: a bold line on its own, a `<summary>`, a numbered item, "Story 2: ...". */
+  titleLike?: 'bold' | 'summary' | 'numbered' | 'quoted-heading' | 'story-line';
 }
 
 /** A line of fenced or indented code. */
@@ -97,7 +102,9 @@ function leadOf(nodes: PhrasingContent[]): Lead | null {
   const strong =
     first.type === 'strong' ? first : first.type === 'emphasis' && first.children.length === 1 && first.children[0]!.type === 'strong' ? first.children[0] : null;
   if (!strong) return null;
-  return { strong: plainText([strong]), after: plainText(nodes.slice(i + 1)) };
+  const next = nodes[i + 1];
+  const joined = next?.type === 'text' && /^[a-z]/.test(next.value);
+  return { strong: plainText([strong]), after: plainText(nodes.slice(i + 1)), joined };
 }
 
 // Where a line holds several labels ("**Situation:** ... **Task:** ..." or "Situation: ... Task: ..."), each starts a piece.
@@ -154,8 +161,16 @@ export function toSections(tree: Root, lines: string[]): HeadingSection {
       const plain = plainText(p.nodes);
       if (!plain) return;
       const item: TextItem = { type: 'text', line: p.line, plain, lead: leadOf(p.nodes), level, cont: (cont || k > 0) && !p.label };
+      if (k > 0 && item.cont && detectLabel(item)?.part) {
+        // "**Result**: ..." right under a list, with no blank line, is a lazy continuation in CommonMark; a part label
+        // there starts the part. Written at the margin, it is a top-level label, not the list item's.
+        item.cont = false;
+        if (!/^[ \t>]/.test(lines[p.line - 1] ?? '')) item.level = -1;
+      }
       // A paragraph that is one bold run and nothing else ("**Migrating the billing database**") may be a title.
       if (parts.length === 1 && !cont && item.lead && !item.lead.after) item.titleLike = 'bold';
+      // "Story 3: Owning a costly mistake", "Example 2 - ...": a story's title line, with or without a heading.
+      if (k === 0 && !cont && STORY_LINE.test(plain)) item.titleLike = 'story-line';
       push(item);
     });
   };

@@ -12,7 +12,7 @@ export interface Label {
 /** What a line offers for label detection: its plain text and its leading bold run, if any. */
 export interface LabelSource {
   plain: string;
-  lead: { strong: string; after: string } | null;
+  lead: { strong: string; after: string; joined?: boolean } | null;
 }
 
 const PRIMARY: Record<string, StarPart> = {
@@ -34,8 +34,14 @@ const SYNONYMS: Record<string, StarPart> = {
   'my actions': 'action', 'how i did it': 'action', 'what i did about it': 'action',
   outcome: 'result', outcomes: 'result', impact: 'result', 'result & impact': 'result', 'outcome & impact': 'result',
   'impact & result': 'result', 'what happened': 'result', 'the result': 'result', 'end result': 'result',
-  resolution: 'result', 'key results': 'result', learnings: 'result', learning: 'result',
+  resolution: 'result', 'key results': 'result', learnings: 'result', learning: 'result', details: 'action',
 };
+
+// Words that qualify a part name without changing it: "Immediate Action", "Final Result", "Key Challenge".
+const QUALIFIERS = new Set([
+  'immediate', 'final', 'key', 'main', 'overall', 'business', 'initial', 'specific', 'measurable', 'concrete', 'actual',
+  'real', 'total', 'quantified', 'quantifiable', 'short', 'brief', 'long-term', 'short-term', 'technical', 'core', 'primary',
+]);
 
 const LETTER_PART: Record<string, StarPart> = { S: 'situation', T: 'task', A: 'action', R: 'result' };
 
@@ -61,6 +67,13 @@ export function lookupLabel(text: string): { part: StarPart; primary: boolean } 
   }
   const syn = SYNONYMS[key] ?? SYNONYMS[key.replace(/^my /, '')];
   if (syn) return { part: syn, primary: false };
+  // "What I did to fix it", "What we did": the action, however the sentence goes on.
+  if (/^what (?:i|we) did\b/.test(key) && key.length <= 40) return { part: 'action', primary: false };
+  const words = key.split(' ');
+  if (words.length >= 2 && words.length <= 3 && words.slice(0, -1).every((w) => QUALIFIERS.has(w))) {
+    const inner = lookupLabel(words[words.length - 1]!);
+    if (inner && words[words.length - 1]!.length > 1) return { part: inner.part, primary: false };
+  }
   // "Result & Impact", "Situation / Context": a compound whose first member is a part name.
   const first = key.split(' & ')[0]!;
   if (first !== key) {
@@ -79,9 +92,25 @@ const LETTER = /^([STAR])\s*(?:[-–—:.)]|\s[-–—])\s*/;
 // "Situation - text", "Situation — text": a known label then a spaced dash.
 const WORD_DASH = /^([A-Za-z][A-Za-z &/()'’]{0,40}?)\s+[-–—]\s+/;
 
+// Decoration before a label: emoji, stars, arrows, bullets ("⭐ Situation", "✅ Result", "→ Action:").
+const DECORATION = /^[\p{Extended_Pictographic}\p{So}\p{Sk}\uFE0F\u200D•·→▶►▸▪◆■□●○✓✔☑★☆#>|\s]+/u;
+
+/** The decoration a line starts with, if any ("⭐"), so lines styled like a known label can be told apart. */
+export function decorationOf(text: string): string {
+  const m = DECORATION.exec(text.slice(0, 40));
+  return m ? m[0].replace(/\s+/g, '') : '';
+}
+
 /** A label at the start of plain text ("Situation: ...", "S - ...", "S – Situation: ..."), known parts only. */
-function plainLabel(text: string): Label | null {
+function plainLabel(raw: string): Label | null {
+  const deco = DECORATION.exec(raw.slice(0, 40));
+  const text = deco ? raw.slice(deco[0].length) : raw;
   const head = text.slice(0, 120);
+  // A known label alone on its line: "Situation", "S", "⭐ Result", "Immediate Action".
+  if (head.length <= 60 && head === text) {
+    const whole = lookupLabel(head);
+    if (whole && (head.length > 1 || /^[STAR]$/.test(head))) return { name: head.replace(/[:：.]\s*$/u, '').trim(), part: whole.part, primary: whole.primary, rest: '' };
+  }
   const g = GLOSSED.exec(head);
   if (g) {
     const known = lookupLabel(g[2]!);
@@ -107,6 +136,8 @@ function innerLabel(l: Label): Label {
 /** Recognise a label at the start of a line; unknown bold labels (extra sections) need a colon. */
 export function detectLabel(src: LabelSource): Label | null {
   const { lead } = src;
+  // "**S**ituation: ...": a bold initial inside the word is the word's label.
+  if (lead && /^[STAR]$/.test(lead.strong) && lead.joined) return detectLabel({ plain: src.plain, lead: null });
   if (lead && lead.strong.length <= 80) {
     let inner = lead.strong;
     let after = lead.after;

@@ -8,7 +8,7 @@ import { countWords, slugify } from '../story/text.js';
 import { TEMPLATE_PHRASES } from '../story/template.js';
 import type { HeadingSection, Item, TableItem, TextItem } from './blocks.js';
 import { stringValue, type FrontMatterInput } from './front-matter.js';
-import { detectLabel, detectTechLine, headingLabel, lookupLabel, normaliseLabel, type Label } from './labels.js';
+import { decorationOf, detectLabel, detectTechLine, headingLabel, lookupLabel, normaliseLabel, type Label } from './labels.js';
 
 /** What a parse of one file gathers while it walks. */
 export interface Context {
@@ -214,6 +214,8 @@ function fillDraft(d: Draft, items: StreamItem[], allowSections: boolean): void 
   let base = 0;
   let tableCols: (StarPart | null)[] | null = null;
   let sawKnown = false;
+  // The decoration of the part labels ("⭐ Situation"): other short lines wearing it name extra sections ("⭐ Root cause").
+  let labelDeco = '';
   const switchTo = (l: Label): Target => targetFor(d, l.name, l.part, l.primary);
 
   for (const it of items) {
@@ -233,11 +235,18 @@ function fillDraft(d: Draft, items: StreamItem[], allowSections: boolean): void 
       const level = it.level;
       const atLabelLevel = labelLevel === null || level <= labelLevel;
       if (l && atLabelLevel && (l.part || (allowSections && sawKnown))) {
-        if (l.part) sawKnown = true;
+        if (l.part) {
+          sawKnown = true;
+          labelDeco ||= decorationOf(it.plain);
+        }
         if (labelLevel === null) labelLevel = level;
         target = switchTo(l);
         base = level + 1;
         if (l.rest) linesFor(d, target).push(l.rest);
+        continue;
+      }
+      if (allowSections && labelDeco && level < 0 && it.plain.length <= 80 && decorationOf(it.plain) === labelDeco && !/[.!?]$/.test(it.plain)) {
+        target = targetFor(d, it.plain.replace(/^[^\p{L}\p{N}(]+/u, '').replace(/[:：]$/u, '').trim(), null, false);
         continue;
       }
       if (allowSections && target.kind === 'part' && target.part === 'result' && level < 0 && TRAILING_HEADER.test(it.plain)) {
@@ -290,12 +299,16 @@ function fillDraft(d: Draft, items: StreamItem[], allowSections: boolean): void 
 
 const joinLines = (lines: string[]): string => lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
 
-// A part left as a placeholder counts as empty: "...", "TBD", "TODO", "<fill in>", "[add later]", "N/A".
-const PLACEHOLDER = /^[\s\-–—*_.…:]*(?:\.{2,}|…|tbd|tbc|todo|to ?do|fixme|n\/?a|none yet|xxx+|\?+|[<[({]\s*(?:fill[ -]?in|add|write|insert|your|todo|tbd|placeholder)[^>\])}]{0,60}[>\])}]|(?:fill[ -]?in|coming soon|to be written|write this|add later)[^.]{0,40})[\s.…!]*$/i;
+// A part left as a placeholder counts as empty: "...", "TBD", "TODO", "N/A", "<fill in>", "[Write here — be specific]".
+const PLACEHOLDER = /^[\s\-–—*_.…:]*(?:\.{2,}|…|tbd|tbc|todo|to ?do|fixme|n\/?a|none yet|xxx+|\?+|(?:fill[ -]?in|coming soon|to be written|write this|add later)[^.]{0,40})[\s.…!]*$/i;
+const BRACKETED = /^\s*[[<({][^\]>)}]*[\]>)}][\s.]*$/;
+const INSTRUCTING = /\b(?:write|fill|add|insert|describe|explain|your|you|what|how|tbd|todo|placeholder|here|example|title|name)\b/i;
 
 /** Whether a part's text is a placeholder rather than content. */
 export function isPlaceholder(text: string): boolean {
-  return text.length < 120 && PLACEHOLDER.test(text.replace(/^- /gm, ''));
+  if (text.length > 300) return false;
+  const t = text.replace(/^- /gm, '').trim();
+  return PLACEHOLDER.test(t) || (BRACKETED.test(t) && INSTRUCTING.test(t));
 }
 
 // Instructions about how to tell a story: the text of a STAR legend or template, not of a story.
@@ -303,20 +316,47 @@ const INSTRUCTION = /^(?:-\s*)?(?:\(?\s*)?(?:(?:describe|explain)\b|set(?:ting)?
 
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b/;
 
-/** Whether a draft's parts read as a STAR legend or template ("Describe the situation", "What you did"). */
-function looksLikeLegend(parts: Record<StarPart, string>): boolean {
+// Past-tense verbs: a story is told in the past ("led", "migrated", "was"); an outline of what to say is not.
+const PAST = /\b(?:\w{2,}ed|was|were|had|did|led|built|made|took|found|wrote|ran|saw|got|gave|went|came|told|knew|thought|brought|began|chose|spent|sent|kept|left|met|paid|put|read|said|sold|won|lost|grew|drove|fell|felt|held|hit|let|meant|rose|shut|stood|taught|understood|cut|set|became|began|caught|dealt|forgot|heard|learnt|overcame|rebuilt|rewrote|shipped|split|spoke|swapped|wore|upheld)\b/i;
+const PAST_ALL = new RegExp(PAST.source, 'gi');
+const QUOTED = /[“"][^”"\n]{0,400}[”"]/g;
+
+// Imperatives that open a line of advice ("Stay on topic", "Don't generalise", "Be specific").
+const IMPERATIVE = /^(?:-\s*)?(?:go|stay|keep|take|be|don't|do not|avoid|speak|only|try|make sure|remember|show|start|end|say|list|add|write|pick|choose|tie|link|frame|emphasi[sz]e|clarify|note|align|connect|practice|prepare)\b/i;
+
+/** Whether one line of a part is advice on telling a story rather than the story. */
+function instructs(line: string): boolean {
+  const short = countWords(line) <= 25;
+  if (short && /\?\s*$/.test(line)) return true;
+  if (FIRST_PERSON.test(line.replace(/\b(?:we|our) team\b/gi, ''))) return false;
+  return INSTRUCTION.test(line) || IMPERATIVE.test(line) || (short && /\b(you|your|yours)\b/i.test(line));
+}
+
+/** Why a run of parts is not a story (a legend, an empty template, an outline), or null when it is one. */
+function notAStory(parts: Record<StarPart, string>): string | null {
   const filled = STAR_PARTS.filter((p) => parts[p]);
-  if (filled.length < 2) return false;
+  if (!filled.length) return 'every part is empty or a placeholder: an unfilled template';
+  // One part of a few words ("Situation: wrong assumption", "Details: Collaboration"): a stub, not yet a story.
+  const substantive = filled.filter((p) => countWords(parts[p]) >= 2);
+  if (substantive.length < 2 && countWords(filled.map((p) => parts[p]).join(' ')) < 12) return 'fewer than two parts are written: a stub';
+  if (filled.length < 2) return null;
   // prep's own template stays a story, so `check` can point at the example text left in it.
-  if (filled.some((p) => TEMPLATE_PHRASES.some((t) => parts[p].includes(t)))) return false;
+  if (filled.some((p) => TEMPLATE_PHRASES.some((t) => parts[p].includes(t)))) return null;
   const instructive = filled.filter((p) => {
     const t = parts[p];
-    const short = countWords(t) <= 25;
-    if (short && /\?\s*$/.test(t)) return true;
-    if (FIRST_PERSON.test(t)) return false;
-    return INSTRUCTION.test(t) || (short && /\b(you|your|yours)\b/i.test(t));
+    // "S: Situation", "Result: Result": a part that only names itself.
+    if (lookupLabel(t.replace(/^- /, ''))) return true;
+    // Most of its lines tell the reader what to do ("- describe the context", "- keep the focus on you").
+    const lines = t.split('\n').filter((l) => l.trim());
+    return lines.filter(instructs).length * 2 >= lines.length;
   });
-  return instructive.length >= Math.max(2, filled.length - 1);
+  if (instructive.length >= Math.max(2, filled.length - 1)) return 'its parts explain what to write: a STAR template or legend';
+  // An outline of what to say: nobody speaks in it (no "I" or "we" outside quotes), nothing happened, nothing was counted.
+  // Only short parts are judged so: a few words ("S: x") or a long part are too little or too much to call an outline.
+  const told = filled.map((p) => parts[p].replace(QUOTED, '')).join('\n');
+  const shortParts = filled.every((p) => countWords(parts[p]) <= 40) && countWords(told) >= 12;
+  if (shortParts && !FIRST_PERSON.test(told) && (told.match(PAST_ALL) ?? []).length <= 1 && !/\d/.test(told)) return 'nobody acts in it (no I or we, no past tense, no figure): an outline, not a story';
+  return null;
 }
 
 /** Title, questions: a heading listing alternate wordings ("Tell me about a failure or a mistake you made"). */
@@ -420,7 +460,7 @@ function buildStories(ctx: Context, sec: HeadingSection, trail: string[]): void 
     const items = stream.slice(run.from, run.to).filter((it) => it !== run.title);
     const d = newDraft();
     fillDraft(d, items, true);
-    const ownTitle = run.title ? run.title.plain.replace(/[:：]\s*$/u, '').trim() : '';
+    const ownTitle = run.title ? titleText(run.title) : '';
     // A question line over the story ("**Tell me about a time you failed?**") is a question, not its title.
     const asked = ownTitle.endsWith('?') && k === 0 && sec.title ? ownTitle : '';
     const title = ownTitle && !asked ? ownTitle : k === 0 ? heading : `${heading} (${k + 1})`;
@@ -429,19 +469,36 @@ function buildStories(ctx: Context, sec: HeadingSection, trail: string[]): void 
     const path = title === heading && k === 0 ? trail : [...trail, ...(sec.title ? [sec.title] : [])];
     const story = makeStory(ctx, 'star', title, k === 0 && title === heading ? sec.anchor : null, line, path, d);
     if (asked) story.questions.push(asked);
-    const parts = { situation: story.situation, task: story.task, action: story.action, result: story.result };
-    if (looksLikeLegend(parts)) {
-      ctx.diagnostics.push({
-        file: ctx.file, line, column: 1, rule: 'template-not-story', severity: 'info',
-        message: `"${title}" reads as a STAR template or legend (its parts explain what to write), not a story; skipped`,
-      });
+    const why = notAStory({ situation: story.situation, task: story.task, action: story.action, result: story.result });
+    if (why) {
+      ctx.diagnostics.push({ file: ctx.file, line, column: 1, rule: 'not-a-story', severity: 'info', message: `"${title}" is not read as a story: ${why}` });
       return;
     }
+    story.questions.push(...askedIn(story));
     ctx.out.push(story);
   });
   for (const c of sec.children) if (!headingLabel(c.title, c.lead) && isStory(c)) buildStories(ctx, c, [...trail, ...(sec.title ? [sec.title] : [])]);
   // Stories nested below part headings ("### Action" > "#### Another story") still count.
   for (const c of sec.children) if (headingLabel(c.title, c.lead)) for (const g of c.children) if (isStory(g)) buildStories(ctx, g, [...trail, sec.title]);
+}
+
+/** A title line's text: "Story 3 – Owning a mistake" reads as "Owning a mistake". */
+function titleText(it: TextItem): string {
+  const t = it.plain.replace(/[:：]\s*$/u, '').trim();
+  if (it.titleLike !== 'story-line') return t;
+  return t.replace(/^[^\p{L}\p{N}]{0,6}(?:story|example|scenario|case(?: study)?)\s*#?\d{0,3}\s*[:.\-–—]\s*/iu, '').trim() || t;
+}
+
+// An interview question written over a story ("Tell me about a time you ...", "How did you handle ...?").
+const QUESTION = /^(?:[-*]\s*)?[“"*_]*(?:(?:tell|walk) (?:me|us) (?:about|through)|describe (?:a|an|the|your) |give (?:me |us )?an example|have you ever|can you (?:tell|describe|give)|share (?:a|an) )[^\n]{5,200}$|^[^\n]{10,200}\?[”"*_]*$/i;
+
+/** Interview questions a story's notes name: question lines in its summary, and a "Questions" section's lines. */
+function askedIn(story: Story): string[] {
+  const lines = story.summary.split('\n');
+  for (const s of story.sections) if (/\bquestions?\b/i.test(s.name)) lines.push(...s.text.split('\n'));
+  return lines
+    .map((l) => l.replace(/^[-*]\s*/, '').replace(/^[“"*_]+|[”"*_]+$/g, '').trim())
+    .filter((l) => QUESTION.test(l) && !story.questions.includes(l));
 }
 
 function fileTitle(file: string): string {

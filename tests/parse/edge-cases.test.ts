@@ -23,7 +23,7 @@ describe('parseStories edge cases', () => {
   });
 
   it('keeps a story whose Result is empty', () => {
-    const r = parseStories('## Empty result\n- **Situation**: x\n- **Task**: y\n- **Action**: z\n- **Result**:\n', 'f.md');
+    const r = parseStories('## Empty result\n- **Situation**: The nightly export failed.\n- **Task**: Find out why.\n- **Action**: Read the logs.\n- **Result**:\n', 'f.md');
     expect(r.stories).toHaveLength(1);
     expect(r.stories[0]!.kind).toBe('star');
     expect(r.stories[0]!.result).toBe('');
@@ -77,7 +77,7 @@ describe('parseStories edge cases', () => {
   });
 
   it('strips HTML from titles and uses an explicit anchor as the id, even unclosed', () => {
-    const r = parseStories('## <a id="my-anchor"> Title <b>bold</b>\n- **Situation**: a\n- **Result**: b 1\n', 'f.md');
+    const r = parseStories('## <a id="my-anchor"> Title <b>bold</b>\n- **Situation**: The queue backed up.\n- **Result**: Lag fell by 90%.\n', 'f.md');
     expect(r.stories[0]!.title).toBe('Title bold');
     expect(r.stories[0]!.id).toBe('my-anchor');
   });
