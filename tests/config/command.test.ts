@@ -48,14 +48,23 @@ describe('prep config set', () => {
     expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
-  it('writes through a symlinked config file (dotfile managers)', async () => {
+  it('refuses a symlinked config file and leaves the file it points to alone', async () => {
     const { ctx, file } = setup();
     const real = join(tempDir(), 'dotfiles-config.json');
     writeFileSync(real, '{"paper": "a4"}\n');
     mkdirSync(join(file, '..'), { recursive: true });
     symlinkSync(real, file);
+    const e = await rejection(runConfigSet(ctx, 'count', ['3']));
+    expect(e).toMatchObject({ code: 'config.symlink', exitCode: 2 });
+    expect(e.message).toBe(`config ${file} is a symbolic link; prep does not write through links`);
+    expect(readFileSync(real, 'utf8')).toBe('{"paper": "a4"}\n');
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+  });
+
+  it('creates the config folder readable by the user alone', async () => {
+    const { ctx, file } = setup();
     await runConfigSet(ctx, 'count', ['3']);
-    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ count: 3, paper: 'a4' });
+    expect(lstatSync(join(file, '..')).mode & 0o777).toBe(0o700);
   });
 
   it('rejects an unknown key with "did you mean", exit 2, and writes nothing', async () => {
@@ -121,15 +130,15 @@ describe('prep config set', () => {
     expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
-  it('replaces a broken symlinked config through the link, keeping the link', async () => {
+  it('refuses a broken symlinked config without copying or changing anything', async () => {
     const { ctx, file } = setup();
     const real = join(tempDir(), 'dotfiles-config.json');
     writeFileSync(real, '{ broken');
     mkdirSync(join(file, '..'), { recursive: true });
     symlinkSync(real, file);
-    await runConfigSet(ctx, 'time', ['90']);
-    expect(lstatSync(file).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ time: 90 });
+    expect(await rejection(runConfigSet(ctx, 'time', ['90']))).toMatchObject({ code: 'config.symlink', exitCode: 2 });
+    expect(readFileSync(real, 'utf8')).toBe('{ broken');
+    expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
   it('notes when PREP_STORIES still overrides what was set', async () => {
