@@ -3,7 +3,7 @@
  * and @inquirer/prompts selects (loaded lazily) themed with prep's colours.
  */
 import { Interrupted } from './errors.js';
-import { truncate, type Output } from './output.js';
+import { toTerminalText, truncate, type Output } from './output.js';
 
 /** One option of a select prompt. */
 export interface PromptChoice<V extends string> {
@@ -56,7 +56,7 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
       const cols = stdout.columns || 80;
       // After a resize a line wider than the window has wrapped: go up and clear the rows it took.
       const rows = shown > cols ? Math.ceil(shown / cols) - 1 : 0;
-      const line = render(clock() - start, cols);
+      const line = toTerminalText(render(clock() - start, cols), true);
       shown = line.replace(/\x1b\[[0-9;]*m/g, '').length;
       stdout.write(CLEAR_LINE + (rows ? `${CSI}${rows}A${CSI}J` : '') + line);
     };
@@ -104,9 +104,12 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
 async function selectInTerminal<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[]; default?: V }): Promise<V> {
   const { select } = await import('@inquirer/prompts');
   const c = o.c;
+  // Inquirer writes to the terminal itself, so story titles in the choices pass the sanitiser here.
+  const safe = (t: string | undefined) => (t === undefined ? undefined : toTerminalText(t));
+  const choices = opts.choices.map((ch) => ({ ...ch, name: safe(ch.name)!, ...(ch.short !== undefined ? { short: safe(ch.short) } : {}), ...(ch.description !== undefined ? { description: safe(ch.description) } : {}) }));
   return select<V>({
-    message: opts.message,
-    choices: opts.choices,
+    message: toTerminalText(opts.message),
+    choices,
     ...(opts.default !== undefined ? { default: opts.default } : {}),
     loop: false,
     pageSize: Math.max(4, opts.choices.length),

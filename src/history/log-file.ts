@@ -18,11 +18,17 @@ export function historyPath(opts: { flag?: string | undefined; env: NodeJS.Proce
 
 /** Whether the file ends without a newline (a torn last line), so the next line must start on a fresh one. */
 function endsTorn(fd: number): boolean {
-  const size = fstatSync(fd).size;
-  if (size === 0) return false;
   const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, size - 1);
-  return b[0] !== 0x0a;
+  // Another prep may be mid-write (a reader can see its line half copied for microseconds): a line still growing is
+  // not torn, so look again briefly before deciding; a line torn by a crash stays as it is.
+  for (let look = 0; ; look++) {
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    readSync(fd, b, 0, 1, size - 1);
+    if (b[0] === 0x0a) return false;
+    if (look === 5) return true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+  }
 }
 
 /**

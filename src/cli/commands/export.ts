@@ -1,10 +1,12 @@
 /** `prep export`: a printable cheat sheet of the stories (PDF or markdown), written atomically, never over your notes. */
-import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { isatty } from 'node:tty';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, PrepError } from '../../errors.js';
 import { parseCompetencyOption } from '../options.js';
+import { toTerminalText } from '../terminal-text.js';
 import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
 import type { Competency } from '../../search/competencies.js';
 
@@ -151,6 +153,17 @@ async function guardOut(out: OutFile, loaded: { files: { path: string }[]; sourc
   throw new PrepError('export.out-exists', `"${out.shown}" exists and is not a cheat sheet prep wrote; not replacing it`, EXIT.usage, 'choose another --out path, or pass --force to replace it');
 }
 
+/** Write into a pipe or device; markdown bound for a terminal (--out /dev/tty) passes the terminal sanitiser. */
+function writeStream(file: string, bytes: string | Buffer): void {
+  const fd = openSync(file, 'w');
+  try {
+    const data = typeof bytes === 'string' && isatty(fd) ? toTerminalText(bytes) : bytes;
+    writeFileSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Where prep keeps the hash of each cheat sheet it wrote (by real path), to know an unchanged one later. */
 const recordFile = (ctx: Context) => join(ctx.folders.data, 'exports.json');
 
@@ -250,7 +263,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
     }
   }
   try {
-    if (mode === 'stream') writeFileSync(out.file, bytes);
+    if (mode === 'stream') writeStream(out.file, bytes);
     else (await import('../../load/atomic-write.js')).writeFileAtomic(out.file, bytes);
   } catch (e) {
     throw new PrepError('export.write', `cannot write "${out.shown}": ${(e as Error).message}`, EXIT.failure, 'choose another --out path');
