@@ -27,6 +27,13 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The largest of `values`, at least `floor`: a loop, since `Math.max(...values)` overflows the stack on big inputs. */
+export function maxOf(values: Iterable<number>, floor = -Infinity): number {
+  let m = floor;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
 /** Plain code-unit string order: stable across machines and cheaper than localeCompare, whose first call loads ICU. */
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
