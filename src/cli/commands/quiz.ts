@@ -223,7 +223,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const { matchQuestion } = await import('../../search/engine.js');
   const bank = await loadBankQuestions(ctx, loaded, index);
   lap('bank questions matched');
-  const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock);
+  const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock, ctx.env);
   const written: Review[] = [];
 
   const playRound = async (i: number): Promise<void> => {
