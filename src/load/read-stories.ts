@@ -5,7 +5,7 @@ import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
 import { PrepError } from '../errors.js';
 import { openParseCache, type ParseCache } from './cache.js';
-import { readRegularFile, UnreadableFile } from './read-file.js';
+import { formatBytes, readRegularFile, UnreadableFile } from './read-file.js';
 import { byCodeUnit } from '../story/text.js';
 
 const STORY_EXT = new Set(['.md', '.markdown']);
@@ -39,6 +39,8 @@ export const READ_LIMITS = {
   maxNoteBytes: 20 * 1024 * 1024,
   /** Folder depth walked: deeper trees are nearly always a link loop or a copied node_modules. */
   maxDepth: 32,
+  /** All note files together: ~1.5 million stories, past what fits in memory with its index (a clear error, not a crash). */
+  maxTotalBytes: 100 * 1024 * 1024,
 } as const;
 
 const statOrNull = (p: string): Stats | null => {
@@ -139,6 +141,11 @@ function readNote(f: StoryFile, diagnostics: Diagnostic[]): string | null {
 /** Read and parse story files (through the cache of each source when a cache folder is given) into one collection. */
 export async function loadStories(paths: string[], opts: LoadOptions): Promise<LoadedStories> {
   const { files, diagnostics } = findStoryFiles(paths, opts.cwd);
+  let total = 0;
+  for (const f of files) if (f.size <= READ_LIMITS.maxNoteBytes) total += f.size;
+  if (total > READ_LIMITS.maxTotalBytes) {
+    throw new PrepError('stories.too-large', `the notes in ${paths.join(', ')} are ${formatBytes(total)} in ${files.length} files, more than prep reads at once (${formatBytes(READ_LIMITS.maxTotalBytes)})`, 2, 'point --stories at the folder of your interview notes, not a whole drive or archive');
+  }
   const caches = new Map<string, ParseCache>();
   const cacheOf = (source: string): ParseCache | null => {
     if (!opts.cacheDir) return null;

@@ -1,4 +1,4 @@
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,5 +37,17 @@ describe('loadStories', () => {
     const r = await loadStories([join(dir, 'notes')], { cwd: dir });
     expect(r.stories.map((s) => s.title).sort()).toEqual(['Linked file', 'Linked folder', 'Plain file']);
     expect(r.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual([`${join(dir, 'notes', 'dangling.md')}: skipped: a link to nothing`]);
+  });
+
+  it('refuses notes too large to hold in memory with one clear usage error, not a crash', async () => {
+    const dir = tempDir();
+    // Sparse files: their size counts, nothing is read.
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(join(dir, `n${i}.md`), '');
+      truncateSync(join(dir, `n${i}.md`), READ_LIMITS.maxNoteBytes - 1);
+    }
+    const e = await loadStories([dir], { cwd: dir }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'stories.too-large', exitCode: 2 });
+    expect((e as Error).message).toMatch(/^the notes in .* are 120\.0 MB in 6 files, more than prep reads at once \(100 MB\)$/);
   });
 });
