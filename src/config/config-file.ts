@@ -3,10 +3,11 @@
  * commands use for their defaults: `readConfig(ctx)` for the file alone, `readSettings(ctx)` with the
  * environment applied on top. Kept free of heavy imports: main.ts reads it on every run.
  */
-import { constants, copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
 import { isSymlink, SymlinkRefused, writeFileAtomic } from '../load/atomic-write.js';
+import { readRegularFile } from '../load/read-file.js';
 import { fromConfigText, toConfigText } from './config-text.js';
 import { applyEnv, type PrepConfig, type Settings } from './keys.js';
 
@@ -22,11 +23,15 @@ export function configFile(ctx: ConfigPlace): string {
   return join(ctx.folders.config, 'config.json');
 }
 
+/** A config file is a few lines; anything this large is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** The config in `file`; a missing file is an empty config, a broken one a PrepError naming file and line. */
 export function readConfigFile(file: string): PrepConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Read on every run: a FIFO or device in its place must not hang prep, nor a huge file slow it.
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return {};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { runConfigGet, runConfigList, runConfigPath, runConfigSet, runConfigUnset } from '../../src/cli/commands/config.js';
 import { configFile, readConfig, readSettings } from '../../src/config/config-file.js';
 import { PrepError } from '../../src/cli/errors.js';
@@ -59,6 +60,13 @@ describe('prep config set', () => {
     expect(e.message).toBe(`config ${file} is a symbolic link; prep does not write through links`);
     expect(readFileSync(real, 'utf8')).toBe('{"paper": "a4"}\n');
     expect(lstatSync(file).isSymbolicLink()).toBe(true);
+  });
+
+  it('does not hang on a FIFO in place of config.json: a usage error naming it', async () => {
+    const { ctx, file } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    execFileSync('mkfifo', [file]);
+    expect(() => readConfig(ctx)).toThrow(expect.objectContaining({ code: 'config.unreadable', exitCode: 2, message: `cannot read config ${file}: not a regular file` }));
   });
 
   it('creates the config folder readable by the user alone', async () => {

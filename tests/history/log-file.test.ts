@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendReview, describeProblems, historyPath, MAX_LINE_BYTES, readHistory } from '../../src/history/log-file.js';
-import { makeReview } from '../../src/history/review.js';
+import { makeReview, toHistoryLine } from '../../src/history/review.js';
 import { ROOT, tempDir } from '../helpers.js';
 
 const review = (story: string) => makeReview({ at: '2026-03-01T09:00:00.000Z', story, question: null, mode: 'log', seconds: 60, target: 120, grade: 'good', cram: false });
@@ -114,5 +114,29 @@ describe('describeProblems', () => {
     expect(lines[0]).toBe('h.jsonl:1: skipped a history line: not valid JSON');
     expect(lines).toHaveLength(6);
     expect(lines[5]).toBe('h.jsonl: 2 more unreadable lines skipped');
+  });
+});
+
+describe('readHistory under damage (seeded fuzz)', () => {
+  it('never throws on 300 random byte changes, truncations and junk lines, and keeps every intact line', () => {
+    const dir = tempDir();
+    const file = join(dir, 'history.jsonl');
+    const lines = Array.from({ length: 20 }, (_, i) => toHistoryLine({ ...review(`s${i}`), question: `q ${i} "é" \\ ${'x'.repeat(i)}` }));
+    const good = Buffer.from(lines.join(''));
+    let seed = 42;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const junk = ['\x00\x00', '{"v":1', '[]', 'null', '{"v":99,"at":"x"}', '{"__proto__":{"v":1}}', '\ud800', '{"v":1,"at":"2026-01-01T00:00:00Z","story":"constructor","grade":"good"}'];
+    for (let run = 0; run < 300; run++) {
+      let bad = Buffer.from(good);
+      const kind = rand(3);
+      if (kind === 0) for (let k = 0, n = 1 + rand(4); k < n; k++) bad[rand(bad.length)] = rand(256);
+      else if (kind === 1) bad = bad.subarray(0, rand(bad.length));
+      else bad = Buffer.concat([bad, Buffer.from(`\n${junk[rand(junk.length)]}\n`)]);
+      writeFileSync(file, bad);
+      const { reviews, problems } = readHistory(file);
+      // Every line that was not touched still counts: damage costs at most the lines it hit.
+      expect(reviews.length + problems.length).toBeGreaterThanOrEqual(kind === 1 ? 0 : lines.length - 4);
+      for (const r of reviews) expect(typeof r.story).toBe('string');
+    }
   });
 });

@@ -173,9 +173,10 @@ const KEEP_RECORDS = 50;
 type ExportRecord = Record<string, string>;
 
 /** The hashes of cheat sheets prep wrote; a missing or damaged record is empty (so --force is needed). */
-function readRecord(ctx: Context): ExportRecord {
+async function readRecord(ctx: Context): Promise<ExportRecord> {
   try {
-    const data: unknown = JSON.parse(readFileSync(recordFile(ctx), 'utf8'));
+    const { readRegularFile } = await import('../../load/read-file.js');
+    const data: unknown = JSON.parse(readRegularFile(recordFile(ctx), 1024 * 1024).toString('utf8'));
     const rec: ExportRecord = Object.create(null);
     if (data && typeof data === 'object' && !Array.isArray(data)) {
       for (const [k, v] of Object.entries(data)) if (typeof v === 'string') rec[k] = v;
@@ -234,7 +235,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   if (!stories.length) {
     throw new PrepError('export.empty', `no stories match ${scope.join(' + ')}; nothing written`, EXIT.failure, opts.due ? 'nothing is due for review now; stories become due as you practise them with `prep quiz` or `prep log`' : '`prep list` shows your stories, `prep coverage` their competencies');
   }
-  const record = readRecord(ctx);
+  const record = await readRecord(ctx);
   const mode = await guardOut(out, loaded, Boolean(opts.force), record);
 
   const { computeCoverage } = await import('../../search/coverage.js');
