@@ -4,8 +4,8 @@
  * checked by the caller's shape test on read, and is rebuilt when anything is off: a cache is never trusted.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { dirname, join } from 'node:path';
+import { isSymlink, makePrivateDir, writeFileAtomic } from './atomic-write.js';
 import { readRegularFile } from './read-file.js';
 import type { Diagnostic, ParseResult, Story } from '../story/types.js';
 import { CACHE_VERSION as VERSION } from '../version.js';
@@ -82,7 +82,13 @@ export function writeJsonCache(file: string, data: unknown, debug?: (m: string) 
       debug?.(`cache ${file} not written (${Math.round(body.length / 1e6)} MB is over the cache limit)`);
       return;
     }
-    writeFileAtomic(file, `${MAGIC} ${VERSION} ${checksum(body)}\n${body}`, { mkdir: true, mode: 0o600, link: 'replace' });
+    makePrivateDir(dirname(file));
+    // A cache folder swapped for a link would put (and prune) prep's files wherever it points: not used.
+    if (isSymlink(dirname(file))) {
+      debug?.(`cache not written (${dirname(file)} is a symbolic link)`);
+      return;
+    }
+    writeFileAtomic(file, `${MAGIC} ${VERSION} ${checksum(body)}\n${body}`, { mode: 0o600, link: 'replace' });
   } catch (e) {
     debug?.(`cache not written (${(e as Error).message})`);
   }
@@ -93,6 +99,7 @@ export function writeJsonCache(file: string, data: unknown, debug?: (m: string) 
  * under `CACHE_LIMITS.maxTotalBytes` (oldest first), so caches do not grow forever.
  */
 export function pruneCache(dir: string, prefix: string, keep: number, debug?: (m: string) => void): void {
+  if (isSymlink(dir)) return;
   try {
     const all = readdirSync(dir)
       .filter((f) => f.endsWith('.json'))

@@ -104,6 +104,16 @@ describe('parse cache', () => {
     expect(lstatSync(parseCacheFile(cacheDir, source)).isSymbolicLink()).toBe(false);
   });
 
+  it('neither writes nor prunes through a cache folder that is a symbolic link', async () => {
+    const { dir } = setup();
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    for (let i = 0; i < 12; i++) writeFileSync(join(elsewhere, `parsed-${i}.json`), 'not prep\'s');
+    symlinkSync(elsewhere, join(dir, 'cache'));
+    await loadStories([join(dir, 'notes')], { cwd: dir, cacheDir: join(dir, 'cache') });
+    expect(readdirSync(elsewhere)).toHaveLength(12);
+  });
+
   it('creates its folders readable by the user alone, and its files too', async () => {
     const { dir } = setup();
     const cacheDir = join(dir, 'cache', 'v1');
