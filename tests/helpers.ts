@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -76,6 +76,10 @@ export interface TmuxSession {
   keys(...k: string[]): string;
   /** Whether the terminal cursor is shown. */
   cursorVisible(): boolean;
+  /** The process id of prep in the pane (the pane's shell's child). */
+  prepPid(): number;
+  /** Copy everything written to the pane, escape sequences included, into `file` from now on. */
+  record(file: string): void;
 }
 
 let tmuxServers: string[] = [];
@@ -93,7 +97,7 @@ export function startTmux(args: string[], opts: { cwd?: string; width?: number; 
   tmuxServers.push(socket);
   const env = { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', PATH: process.env.PATH ?? '', ...opts.env };
   const envText = Object.entries(env).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
-  const cmd = `cd ${shq(cwd)} && env -i ${envText} TERM=xterm-256color ${shq(process.execPath)} ${shq(join(ROOT, 'bin', 'prep'))} ${args.map(shq).join(' ')}; echo "EXIT:$?"; sleep 300`;
+  const cmd = `cd ${shq(cwd)} && env -i TERM=xterm-256color ${envText} ${shq(process.execPath)} ${shq(join(ROOT, 'bin', 'prep'))} ${args.map(shq).join(' ')}; echo "EXIT:$?"; sleep 300`;
   const tmux = (...a: string[]) => execFileSync('tmux', ['-L', socket, ...a], { encoding: 'utf8' });
   tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'prep', '-x', String(width), '-y', String(height), cmd);
   const screen = () => tmux('capture-pane', '-p', '-t', 'prep');
@@ -115,6 +119,11 @@ export function startTmux(args: string[], opts: { cwd?: string; width?: number; 
     waitFor,
     keys: (...k: string[]) => tmux('send-keys', '-t', 'prep', ...k),
     cursorVisible: () => tmux('display-message', '-p', '-t', 'prep', '#{cursor_flag}').trim() === '1',
+    prepPid: () => {
+      const shell = tmux('display-message', '-p', '-t', 'prep', '#{pane_pid}').trim();
+      return Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+    },
+    record: (file) => void tmux('pipe-pane', '-o', '-t', 'prep', `cat >> ${shq(file)}`),
   };
 }
 

@@ -3,7 +3,7 @@ import { CommanderError, type Command } from 'commander';
 import { EXIT, Interrupted, PrepError } from './errors.js';
 import { buildProgram, type RunState } from './program.js';
 import type { Context } from './context.js';
-import { processOutput, useColor } from './output.js';
+import { processOutput, toTerminalText, useColor } from './output.js';
 
 /** Run prep with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -43,8 +43,8 @@ export async function main(argv: string[]): Promise<number> {
   const funnel = (cmd: Command): void => {
     cmd.exitOverride();
     cmd.configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(toTerminalText(s, color)),
+      writeErr: (s) => process.stderr.write(toTerminalText(s, color)),
       outputError: () => {},
     });
     for (const sub of cmd.commands) funnel(sub);

@@ -1,5 +1,6 @@
 /** Where commands write: injected so tests capture it; colour decided once from flags, NO_COLOR and the terminal. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { toTerminalText } from './terminal-text.js';
 
 /** A command's view of the terminal. */
 export interface Output {
@@ -19,11 +20,12 @@ export function useColor(opts: { noColor?: boolean; env: NodeJS.ProcessEnv; isTT
   return opts.isTTY && opts.env.TERM !== 'dumb';
 }
 
-/** An Output over process.stdout / stderr. */
+/** An Output over process.stdout / stderr; every line passes the terminal sanitiser (only prep's colours survive). */
 export function processOutput(color: boolean): Output {
+  const line = (t: string) => toTerminalText(t.endsWith('\n') ? t : t + '\n', color);
   return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    out: (t) => process.stdout.write(line(t)),
+    err: (t) => process.stderr.write(line(t)),
     color,
     // The real width (20 at least, 200 at most); each command decides how much of it to use.
     columns: Math.max(20, Math.min(process.stdout.columns || 80, 200)),
@@ -32,15 +34,15 @@ export function processOutput(color: boolean): Output {
   };
 }
 
-/** An Output that records lines, for tests. */
+/** An Output that records lines (sanitised as on a terminal), for tests. */
 export function memoryOutput(columns = 80): Output & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
     stdout,
     stderr,
-    out: (t) => void stdout.push(t.replace(/\n$/, '')),
-    err: (t) => void stderr.push(t.replace(/\n$/, '')),
+    out: (t) => void stdout.push(toTerminalText(t).replace(/\n$/, '')),
+    err: (t) => void stderr.push(toTerminalText(t).replace(/\n$/, '')),
     color: false,
     columns,
     isTTY: false,
@@ -48,7 +50,8 @@ export function memoryOutput(columns = 80): Output & { stdout: string[]; stderr:
   };
 }
 
-export { truncate, wrapText } from '../story/text.js';
+export { padVisible, truncate, visibleWidth, wrapText } from '../story/text.js';
+export { toTerminalText } from './terminal-text.js';
 
 /** Print diagnostics location-first (`file:line:col  severity  message  rule`). */
 export function printDiagnostics(o: Output, diags: { file: string; line: number; column: number; severity: string; message: string; rule: string }[]): void {

@@ -3,7 +3,7 @@
  * and @inquirer/prompts selects (loaded lazily) themed with prep's colours.
  */
 import { Interrupted } from './errors.js';
-import { truncate, type Output } from './output.js';
+import { toTerminalText, truncate, visibleWidth, type Output } from './output.js';
 
 /** One option of a select prompt. */
 export interface PromptChoice<V extends string> {
@@ -39,12 +39,17 @@ function restoreCursor(): void {
   process.stdout.write(SHOW_CURSOR);
 }
 
+/** Signals that end prep while it waits: the terminal is left as it was found, then the signal does its work. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+
 /**
  * Wait for Enter on process.stdin in raw mode, redrawing `render(elapsedMs, columns)` on the current line about once
  * a second (on whole seconds of `clock`, a monotonic millisecond clock). Resolves to the elapsed milliseconds;
- * Ctrl-C (or SIGINT) rejects with Interrupted. Always clears the line, shows the cursor and releases stdin.
+ * Ctrl-C (or SIGINT) rejects with Interrupted; SIGTERM or SIGHUP restore the terminal and then end the process.
+ * Always clears the line, shows the cursor and releases stdin. On a `dumb` terminal no cursor-control sequence is
+ * written: the line is redrawn with a carriage return and spaces.
  */
-export function waitForEnter(render: (elapsedMs: number, columns: number) => string, clock: () => number = () => performance.now()): Promise<number> {
+export function waitForEnter(render: (elapsedMs: number, columns: number) => string, clock: () => number = () => performance.now(), dumb = false): Promise<number> {
   const stdin = process.stdin;
   const stdout = process.stdout;
   const start = clock();
@@ -54,11 +59,15 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
     let done = false;
     const draw = () => {
       const cols = stdout.columns || 80;
-      // After a resize a line wider than the window has wrapped: go up and clear the rows it took.
-      const rows = shown > cols ? Math.ceil(shown / cols) - 1 : 0;
-      const line = render(clock() - start, cols);
-      shown = line.replace(/\x1b\[[0-9;]*m/g, '').length;
-      stdout.write(CLEAR_LINE + (rows ? `${CSI}${rows}A${CSI}J` : '') + line);
+      const line = toTerminalText(render(clock() - start, cols), true);
+      const width = visibleWidth(line);
+      if (dumb) stdout.write('\r' + line + ' '.repeat(Math.max(0, shown - width)));
+      else {
+        // After a resize a line wider than the window has wrapped: go up and clear the rows it took.
+        const rows = shown > cols ? Math.ceil(shown / cols) - 1 : 0;
+        stdout.write(CLEAR_LINE + (rows ? `${CSI}${rows}A${CSI}J` : '') + line);
+      }
+      shown = width;
     };
     const tick = () => {
       draw();
@@ -71,10 +80,11 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
       stdin.off('data', onData);
       stdout.off('resize', draw);
       process.off('SIGINT', onSigint);
+      for (const sig of ENDING_SIGNALS) process.off(sig, onEnd);
       process.off('exit', restoreCursor);
       if (stdin.isTTY) stdin.setRawMode(false);
       stdin.pause();
-      stdout.write(CLEAR_LINE + SHOW_CURSOR);
+      stdout.write(dumb ? `\r${' '.repeat(shown)}\r` : CLEAR_LINE + SHOW_CURSOR);
       if ('ms' in result) resolve(result.ms);
       else reject(result.error);
     };
@@ -85,10 +95,16 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
       if ((s.includes('\r') || s.includes('\n')) && ms >= TYPEAHEAD_MS) finish({ ms });
     };
     const onSigint = () => finish({ error: new Interrupted() });
+    // Terminal restored first; with the listener gone the signal then ends prep as it would have (exit 143 for TERM).
+    const onEnd = (sig: NodeJS.Signals) => {
+      finish({ error: new Interrupted() });
+      process.kill(process.pid, sig);
+    };
     try {
-      process.on('exit', restoreCursor);
+      if (!dumb) process.on('exit', restoreCursor);
       process.on('SIGINT', onSigint);
-      stdout.write(HIDE_CURSOR);
+      for (const sig of ENDING_SIGNALS) process.on(sig, onEnd);
+      if (!dumb) stdout.write(HIDE_CURSOR);
       if (stdin.isTTY) stdin.setRawMode(true);
       stdin.on('data', onData);
       stdin.resume();
@@ -104,9 +120,22 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
 async function selectInTerminal<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[]; default?: V }): Promise<V> {
   const { select } = await import('@inquirer/prompts');
   const c = o.c;
+  // Inquirer writes to the terminal itself, so story titles in the choices pass the sanitiser here.
+  const safe = (t: string | undefined) => (t === undefined ? undefined : toTerminalText(t, o.color));
+  const choices = opts.choices.map((ch) => ({ ...ch, name: safe(ch.name)!, ...(ch.short !== undefined ? { short: safe(ch.short) } : {}), ...(ch.description !== undefined ? { description: safe(ch.description) } : {}) }));
+  // Ctrl-Z is handled here: left to readline, it paused stdin on `fg` (the session ended as the event loop drained)
+  // and inquirer took the key for a search that jumped to the first choice. Registered before readline's listener,
+  // this runs first and hands the others a harmless key.
+  const onKey = (_: unknown, key?: { name?: string; ctrl?: boolean }) => {
+    if (!key?.ctrl || key.name !== 'z' || process.platform === 'win32') return;
+    key.ctrl = false;
+    key.name = 'backspace';
+    suspendProcess();
+  };
+  process.stdin.on('keypress', onKey);
   return select<V>({
-    message: opts.message,
-    choices: opts.choices,
+    message: toTerminalText(opts.message, o.color),
+    choices,
     ...(opts.default !== undefined ? { default: opts.default } : {}),
     loop: false,
     pageSize: Math.max(4, opts.choices.length),
@@ -126,16 +155,59 @@ async function selectInTerminal<V extends string>(o: Output, opts: { message: st
       },
       indexMode: 'number',
     },
-  });
+  }).finally(() => process.stdin.off('keypress', onKey));
 }
 
-/** The real prompts on the process terminal. */
-export function terminalPrompts(o: Output, clock?: () => number): QuizPrompts {
+/** Stop like Ctrl-Z in a cooked terminal, and take raw mode back on `fg`. */
+function suspendProcess(): void {
+  const stdin = process.stdin;
+  if (stdin.isTTY) stdin.setRawMode(false);
+  process.once('SIGCONT', () => {
+    if (stdin.isTTY) stdin.setRawMode(true);
+  });
+  process.kill(process.pid, 'SIGTSTP');
+}
+
+/**
+ * A numbered list and a typed answer (a number, the start of a name, or Enter for the default), for terminals that
+ * cannot move the cursor (TERM=dumb). Ctrl-C or the end of input rejects with Interrupted.
+ */
+async function selectPlain<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[]; default?: V }): Promise<V> {
+  const { createInterface } = await import('node:readline/promises');
+  const n = opts.choices.length;
+  const def = opts.choices.findIndex((ch) => ch.value === opts.default);
+  opts.choices.forEach((ch, i) => o.out(`  ${i + 1}. ${ch.name}${ch.description ? `  (${ch.description})` : ''}`));
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.on('SIGINT', onSigint);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+  try {
+    for (;;) {
+      const asked = toTerminalText(`${opts.message} [1-${n}${def >= 0 ? `, Enter for ${def + 1}` : ''}] `);
+      const answer = (await rl.question(asked, { signal: abort.signal })).trim().toLowerCase();
+      if (!answer && def >= 0) return opts.choices[def]!.value;
+      const i = Number(answer);
+      if (Number.isInteger(i) && i >= 1 && i <= n) return opts.choices[i - 1]!.value;
+      const named = opts.choices.filter((ch) => answer && ch.name.toLowerCase().replace(/^\W+/, '').startsWith(answer));
+      if (named.length === 1) return named[0]!.value;
+      o.out(`type a number from 1 to ${n}`);
+    }
+  } catch {
+    throw new Interrupted();
+  } finally {
+    process.off('SIGINT', onSigint);
+    rl.close();
+  }
+}
+
+/** The real prompts on the process terminal; a `dumb` one (TERM=dumb) gets no cursor-control sequences. */
+export function terminalPrompts(o: Output, clock?: () => number, env: NodeJS.ProcessEnv = process.env): QuizPrompts {
+  const dumb = env.TERM === 'dumb';
   return {
-    timeAnswer: (render) => waitForEnter(render, clock),
+    timeAnswer: (render) => waitForEnter(render, clock, dumb),
     pause: async (message) => {
-      await waitForEnter((_, cols) => o.c.dim(truncate(message, cols - 1)), clock);
+      await waitForEnter((_, cols) => o.c.dim(truncate(message, cols - 1)), clock, dumb);
     },
-    select: (opts) => selectInTerminal(o, opts),
+    select: (opts) => (dumb ? selectPlain(o, opts) : selectInTerminal(o, opts)),
   };
 }

@@ -12,6 +12,23 @@ interface IndexCache {
   index: SearchIndex;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Whether a cached index for `key` has the shape of a search index over `count` stories (a damaged one is rebuilt). */
+function isIndexCacheFor(key: string, count: number, isArrayOf: typeof import('../load/cache.js').isArrayOf) {
+  return (v: unknown): v is IndexCache => {
+    if (!isObject(v) || v.key !== key || !isObject(v.index)) return false;
+    const ix = v.index;
+    if (!isNumber(ix.avgLen) || !isArrayOf(ix.vocab, isString) || !isObject(ix.postings)) return false;
+    const docOk = (d: unknown): d is SearchIndex['docs'][number] => isObject(d) && isString(d.id) && (d.kind === 'star' || d.kind === 'note') && isNumber(d.len) && isArrayOf(d.comp, isNumber);
+    if (!isArrayOf(ix.docs, docOk) || ix.docs.length !== count) return false;
+    for (const k in ix.postings) if (!isArrayOf(ix.postings[k], isNumber)) return false;
+    return true;
+  };
+}
+
 /** A cache key for a collection (shared by every cache derived from it): the files it came from (path, size, mtime) and the ids read from them. */
 export function collectionKey(loaded: LoadedStories): string {
   // FNV-1a over the file list: enough to tell collections apart, and node:crypto stays unloaded on the hot path.
@@ -32,12 +49,12 @@ export function collectionKey(loaded: LoadedStories): string {
 
 /** The search index for loaded stories, from the disk cache when the files have not changed. */
 export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<SearchIndex> {
-  const { readJsonCache, writeJsonCache, pruneCache } = await import('../load/cache.js');
+  const { readJsonCache, writeJsonCache, pruneCache, isArrayOf, CACHE_LIMITS } = await import('../load/cache.js');
   const key = collectionKey(loaded);
   const file = join(ctx.folders.cache, 'v1', `index-${key}.json`);
   if (!ctx.env.PREP_NO_CACHE) {
-    const hit = readJsonCache<IndexCache>(file, ctx.debug);
-    if (hit && hit.key === key && hit.index && Array.isArray(hit.index.docs) && hit.index.docs.length === loaded.stories.length) return hit.index;
+    const hit = readJsonCache(file, isIndexCacheFor(key, loaded.stories.length, isArrayOf), ctx.debug);
+    if (hit) return hit.index;
   }
   const { buildIndex, useStoredTables, lexiconFingerprint } = await import('../search/engine.js');
   const { COMPETENCIES } = await import('../search/competencies.js');
@@ -48,7 +65,7 @@ export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<Se
   if (!ctx.env.PREP_NO_CACHE) {
     writeJsonCache(file, { version: VERSION, key, index } satisfies IndexCache, ctx.debug);
     // A few collections (samples, notes, another folder) stay cached; older indexes go.
-    pruneCache(join(ctx.folders.cache, 'v1'), 'index-', 6, ctx.debug);
+    pruneCache(join(ctx.folders.cache, 'v1'), 'index-', CACHE_LIMITS.keepCollections, ctx.debug);
   }
   return index;
 }

@@ -3,10 +3,11 @@
  * commands use for their defaults: `readConfig(ctx)` for the file alone, `readSettings(ctx)` with the
  * environment applied on top. Kept free of heavy imports: main.ts reads it on every run.
  */
-import { constants, copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
-import { writeFileAtomic } from '../load/atomic-write.js';
+import { isSymlink, SymlinkRefused, writeFileAtomic } from '../load/atomic-write.js';
+import { readRegularFile } from '../load/read-file.js';
 import { fromConfigText, toConfigText } from './config-text.js';
 import { applyEnv, type PrepConfig, type Settings } from './keys.js';
 
@@ -22,11 +23,15 @@ export function configFile(ctx: ConfigPlace): string {
   return join(ctx.folders.config, 'config.json');
 }
 
+/** A config file is a few lines; anything this large is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 /** The config in `file`; a missing file is an empty config, a broken one a PrepError naming file and line. */
 export function readConfigFile(file: string): PrepConfig {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Read on every run: a FIFO or device in its place must not hang prep, nor a huge file slow it.
+    text = readRegularFile(file, MAX_CONFIG_BYTES).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return {};
@@ -48,14 +53,19 @@ export function readSettings(ctx: ConfigPlace & { env: NodeJS.ProcessEnv; cwd: s
   return applyEnv(readConfig(ctx), ctx.env, ctx.cwd, delimiter);
 }
 
-/** Write `config` to `file` atomically (temp file + rename), creating the folder; follows a symlinked file. */
+/** Write `config` to `file` atomically (temp file + rename), creating the folder; a symlinked file is refused. */
 export function writeConfigFile(file: string, config: PrepConfig): void {
   try {
-    // Dotfile managers symlink config.json: writeFileAtomic replaces the file it points to, not the link.
     writeFileAtomic(file, toConfigText(config), { mkdir: true });
   } catch (e) {
+    if (e instanceof SymlinkRefused) throw symlinkedConfig(file);
     throw new PrepError('config.write', `cannot write config ${file}: ${(e as Error).message}`, EXIT.failure);
   }
+}
+
+/** The refusal for a config.json that is a symbolic link: prep never writes through a link. */
+function symlinkedConfig(file: string): PrepError {
+  return new PrepError('config.symlink', `config ${file} is a symbolic link; prep does not write through links`, EXIT.usage, 'edit the file it points to by hand, or replace the link with a plain file');
 }
 
 /** What `updateConfig` wrote, and where it moved a config file it could not parse (null when it did not). */
@@ -80,6 +90,8 @@ export function brokenConfigName(file: string, now: Date): string {
  */
 export function updateConfig(ctx: ConfigPlace & { now: () => Date }, change: (config: PrepConfig) => PrepConfig): ConfigUpdate {
   const file = configFile(ctx);
+  // Refused before anything is copied aside or changed.
+  if (isSymlink(file)) throw symlinkedConfig(file);
   let current: PrepConfig;
   let movedAside: string | null = null;
   try {
@@ -88,7 +100,6 @@ export function updateConfig(ctx: ConfigPlace & { now: () => Date }, change: (co
     if (!(e instanceof PrepError) || e.code !== 'config.parse') throw e;
     movedAside = brokenConfigName(file, ctx.now());
     try {
-      // A copy, then the atomic write replaces the original: a symlinked config.json stays a symlink.
       copyFileSync(file, movedAside, constants.COPYFILE_EXCL);
     } catch (err) {
       throw new PrepError('config.write', `cannot keep a copy of the broken config ${file}: ${(err as Error).message}`, EXIT.failure, `fix or delete ${file}`);

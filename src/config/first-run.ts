@@ -1,7 +1,8 @@
 /** The one-time hint shown when prep falls back to its bundled samples because no stories are configured. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Output } from '../cli/output.js';
+import { writeFileAtomic } from '../load/atomic-write.js';
 
 /** The hint: one line, both ways to point prep at the user's own notes. */
 export const FIRST_RUN_HINT =
@@ -18,8 +19,7 @@ export function showFirstRunHint(ctx: { out: Output; folders: { cache: string } 
   if (existsSync(marker)) return false;
   ctx.out.err(ctx.out.c.dim(FIRST_RUN_HINT));
   try {
-    mkdirSync(ctx.folders.cache, { recursive: true });
-    writeFileSync(marker, 'the first-run hint about the bundled samples was shown\n');
+    writeFileAtomic(marker, 'the first-run hint about the bundled samples was shown\n', { mkdir: true, link: 'replace' });
   } catch {
     // Read-only cache: the hint shows again next time, which is harmless.
   }

@@ -1,5 +1,7 @@
 /** The history file on disk: where it lives, appending one review atomically, and reading it without ever rewriting. */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, writeSync } from 'node:fs';
+import { makePrivateDir } from '../load/atomic-write.js';
+import { readRegularFile } from '../load/read-file.js';
 import { dirname, extname, join, resolve } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
 import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryProblem, type ParsedHistory, type Review } from './review.js';
@@ -16,38 +18,77 @@ export function historyPath(opts: { flag?: string | undefined; env: NodeJS.Proce
 
 /** Whether the file ends without a newline (a torn last line), so the next line must start on a fresh one. */
 function endsTorn(fd: number): boolean {
-  const size = fstatSync(fd).size;
-  if (size === 0) return false;
   const b = Buffer.alloc(1);
-  readSync(fd, b, 0, 1, size - 1);
-  return b[0] !== 0x0a;
+  // Another prep may be mid-write (a reader can see its line half copied for microseconds): a line still growing is
+  // not torn, so look again briefly before deciding; a line torn by a crash stays as it is.
+  for (let look = 0; ; look++) {
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    readSync(fd, b, 0, 1, size - 1);
+    if (b[0] === 0x0a) return false;
+    if (look === 5) return true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+  }
 }
 
 /**
- * Append one review as a whole line with a single write on an O_APPEND descriptor, so concurrent prep processes
- * never interleave or lose lines. Creates the folder on first use.
+ * The longest history line, in bytes: 4096 is PIPE_BUF on Linux, and a write that small to an O_APPEND file is
+ * never interleaved with another process's line nor seen half-done by a reader.
+ */
+export const MAX_LINE_BYTES = 4096;
+
+/** The review's line, its question shortened (with "…") when the whole line would be over MAX_LINE_BYTES. */
+export function historyLineFor(review: Review): string {
+  let line = toHistoryLine(review);
+  if (Buffer.byteLength(line) <= MAX_LINE_BYTES || !review.question) return line;
+  // Cut by code points, so no character is split; JSON escapes make the bytes grow, hence the loop.
+  let chars = Array.from(review.question);
+  while (chars.length && Buffer.byteLength(line) > MAX_LINE_BYTES) {
+    chars = chars.slice(0, Math.floor(chars.length * 0.9));
+    line = toHistoryLine({ ...review, question: chars.join('') + '…' });
+  }
+  return line;
+}
+
+/**
+ * Append one review as a whole line with a single small write on an O_APPEND descriptor, so concurrent prep
+ * processes never interleave or lose lines; a short write (disk full) is undone. Creates the folder on first use
+ * and never writes through a symbolic link.
  */
 export function appendReview(file: string, review: Review): void {
-  const line = toHistoryLine(review);
+  const line = historyLineFor(review);
   let fd: number | null = null;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    fd = openSync(file, 'a+');
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) throw new Error(`the review is too long to store (${Buffer.byteLength(line)} bytes, at most ${MAX_LINE_BYTES})`);
+    makePrivateDir(dirname(file));
+    const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW } = constants;
+    fd = openSync(file, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW, 0o600);
     // After a crash mid-line, start a new line rather than gluing this review onto the torn one.
+    const before = fstatSync(fd).size;
     const bytes = Buffer.from(endsTorn(fd) ? '\n' + line : line, 'utf8');
     const written = writeSync(fd, bytes);
-    if (written !== bytes.length) throw new Error(`short write (${written} of ${bytes.length} bytes)`);
+    if (written !== bytes.length) {
+      // Take the fragment back out, unless another process has appended since (its line must stay).
+      if (fstatSync(fd).size === before + written) ftruncateSync(fd, before);
+      throw new Error(`short write (${written} of ${bytes.length} bytes; nothing was added)`);
+    }
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
+      throw new PrepError('history.symlink', `the history file "${file}" is a symbolic link; prep does not write through links`, EXIT.usage, 'point --history (or PREP_HISTORY) at the file itself');
+    }
     throw new PrepError('history.write', `cannot write the history file "${file}": ${(e as Error).message}`, 1, 'check the folder exists and is writable, or pass --history FILE');
   } finally {
     if (fd !== null) closeSync(fd);
   }
 }
 
+/** A history this large is not read (a year of daily practice is well under 1 MB). */
+const MAX_HISTORY_BYTES = 512 * 1024 * 1024;
+
 /** The history file's text; a missing file is an empty history. */
 function readHistoryText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularFile(file, MAX_HISTORY_BYTES).toString('utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
     throw new PrepError('history.read', `cannot read the history file "${file}": ${(e as Error).message}`, EXIT.failure);
@@ -61,6 +102,14 @@ export function readHistory(file: string): ParsedHistory {
 
 /** Extensions of notes and plain text: never a history, so never appended to. */
 const NOTES_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
+
+const lstatOrNull = (file: string) => {
+  try {
+    return lstatSync(file);
+  } catch {
+    return null;
+  }
+};
 
 /** The real path of a file (symlinks followed), or the path itself when it does not exist yet. */
 function realPath(file: string): string {
@@ -80,6 +129,7 @@ export function notHistoryReason(file: string, text: string, parsed: ParsedHisto
   const ext = [file, real].map((f) => extname(f).toLowerCase()).find((e) => NOTES_EXTENSIONS.includes(e));
   // A history that does not exist yet cannot be a story file (and large collections skip a realpath per file).
   if (existsSync(real) && storyFiles.some((f) => realPath(f) === real)) return 'it is one of your story files';
+  if (lstatOrNull(file)?.isSymbolicLink()) return 'it is a symbolic link (prep does not write through links)';
   if (ext) return `${ext} files are notes, not a review history`;
   if (!looksLikeHistory(text, parsed)) {
     const n = parsed.problems.length;

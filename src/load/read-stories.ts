@@ -1,10 +1,11 @@
 /** The only reader of story files: finds them, reads them, parses them through the cache. */
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { extname, join, parse, relative, sep } from 'node:path';
 import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
 import { PrepError } from '../errors.js';
 import { openParseCache, type ParseCache } from './cache.js';
+import { formatBytes, readRegularFile, UnreadableFile } from './read-file.js';
 import { byCodeUnit } from '../story/text.js';
 
 const STORY_EXT = new Set(['.md', '.markdown']);
@@ -14,6 +15,8 @@ const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
 export interface StoryFile {
   path: string;
   display: string;
+  /** The story source (a path given to --stories, PREP_STORIES or the config) the file was found under. */
+  source: string;
   size: number;
   mtimeMs: number;
 }
@@ -30,7 +33,26 @@ export interface LoadOptions {
   debug?: (msg: string) => void;
 }
 
-function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], depth = 0): void {
+/** Limits on what a stories folder can make prep read; each with its reason. */
+export const READ_LIMITS = {
+  /** A note file larger than this is skipped with a warning: notes are kilobytes, this is a log or a device. */
+  maxNoteBytes: 20 * 1024 * 1024,
+  /** Folder depth walked: deeper trees are nearly always a link loop or a copied node_modules. */
+  maxDepth: 32,
+  /** All note files together: ~1.5 million stories, past what fits in memory with its index (a clear error, not a crash). */
+  maxTotalBytes: 100 * 1024 * 1024,
+} as const;
+
+const statOrNull = (p: string): Stats | null => {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+};
+
+/** Walk a folder for story files; linked files and folders are followed, each real folder visited once (no loops). */
+function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], visited: Set<string>, depth = 0): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -42,15 +64,32 @@ function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], depth = 
   for (const e of entries) {
     if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory() && depth < 32) walkDir(p, out, diagnostics, depth + 1);
-    else if (e.isFile() && STORY_EXT.has(extname(e.name).toLowerCase())) out.push(p);
+    const isStoryName = STORY_EXT.has(extname(e.name).toLowerCase());
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      const st = statOrNull(p);
+      if (!st) {
+        if (isStoryName) diagnostics.push({ file: p, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: 'skipped: a link to nothing' });
+        continue;
+      }
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+    }
+    if (isDir && depth < READ_LIMITS.maxDepth) {
+      const st = statOrNull(p);
+      const key = st ? `${st.dev}:${st.ino}` : p;
+      if (visited.has(key)) continue;
+      visited.add(key);
+      walkDir(p, out, diagnostics, visited, depth + 1);
+    } else if (isFile && isStoryName) out.push(p);
   }
 }
 
 /** List story files under the given paths: files of any extension as given, folders recursively for *.md. */
 export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const found: string[] = [];
+  const found: { path: string; source: string }[] = [];
   for (const p of paths) {
     let st: Stats;
     try {
@@ -59,16 +98,18 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
       throw new PrepError('stories.not-found', `no stories at "${p}"`, 2, 'pass a markdown file or a folder with --stories, or run `prep init` to start one');
     }
     if (st.isDirectory()) {
-      const before = found.length;
-      walkDir(p, found, diagnostics);
-      if (found.length === before) {
+      const at: string[] = [];
+      const visited = new Set([`${st.dev}:${st.ino}`]);
+      walkDir(p, at, diagnostics, visited);
+      if (!at.length) {
         diagnostics.push({ file: p, line: 0, column: 0, rule: 'no-markdown', severity: 'warning', message: 'folder has no .md or .markdown files (other files are read only when named directly)' });
       }
-    } else found.push(p);
+      for (const f of at) found.push({ path: f, source: p });
+    } else found.push({ path: p, source: p });
   }
   const seen = new Set<string>();
   const files: StoryFile[] = [];
-  for (const path of found) {
+  for (const { path, source } of found) {
     if (seen.has(path)) continue;
     seen.add(path);
     try {
@@ -78,7 +119,7 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
       const climbs = rel.split(sep).filter((x) => x === '..').length;
       const display = rel && cwd !== parse(cwd).root && climbs <= 2 ? rel : path;
       // Whole milliseconds: file systems and utimes disagree below that, and the cache compares these.
-      files.push({ path, display, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
+      files.push({ path, display, source, size: st.size, mtimeMs: Math.floor(st.mtimeMs) });
     } catch (e) {
       diagnostics.push({ file: path, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: `cannot read: ${(e as Error).message}` });
     }
@@ -86,32 +127,50 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
   return { files, diagnostics };
 }
 
-/** Read and parse story files (through the cache when one is given) into one collection. */
+/** The text of a note file: regular files only, up to the size cap; why not as a warning otherwise. */
+function readNote(f: StoryFile, diagnostics: Diagnostic[]): string | null {
+  try {
+    return readRegularFile(f.path, READ_LIMITS.maxNoteBytes).toString('utf8');
+  } catch (e) {
+    const why = e instanceof UnreadableFile ? `skipped: ${e.message}` : `cannot read: ${(e as Error).message}`;
+    diagnostics.push({ file: f.display, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: why });
+    return null;
+  }
+}
+
+/** Read and parse story files (through the cache of each source when a cache folder is given) into one collection. */
 export async function loadStories(paths: string[], opts: LoadOptions): Promise<LoadedStories> {
   const { files, diagnostics } = findStoryFiles(paths, opts.cwd);
-  const cache: ParseCache | null = opts.cacheDir ? openParseCache(opts.cacheDir, opts.debug) : null;
+  let total = 0;
+  for (const f of files) if (f.size <= READ_LIMITS.maxNoteBytes) total += f.size;
+  if (total > READ_LIMITS.maxTotalBytes) {
+    throw new PrepError('stories.too-large', `the notes in ${paths.join(', ')} are ${formatBytes(total)} in ${files.length} files, more than prep reads at once (${formatBytes(READ_LIMITS.maxTotalBytes)})`, 2, 'point --stories at the folder of your interview notes, not a whole drive or archive');
+  }
+  const caches = new Map<string, ParseCache>();
+  const cacheOf = (source: string): ParseCache | null => {
+    if (!opts.cacheDir) return null;
+    let c = caches.get(source);
+    if (!c) caches.set(source, (c = openParseCache(opts.cacheDir, source, opts.debug)));
+    return c;
+  };
   const results: ParseResult[] = [];
   let parse: ((text: string, file: string) => ParseResult) | null = null;
   for (const f of files) {
+    const cache = cacheOf(f.source);
     const hit = cache?.get(f);
     if (hit) {
       results.push(hit);
       continue;
     }
-    let text: string;
-    try {
-      text = readFileSync(f.path, 'utf8');
-    } catch (e) {
-      diagnostics.push({ file: f.display, line: 0, column: 0, rule: 'unreadable', severity: 'warning', message: `cannot read: ${(e as Error).message}` });
-      continue;
-    }
+    const text = readNote(f, diagnostics);
+    if (text === null) continue;
     // The parser loads only when something must be parsed, so warm runs skip it.
     parse ??= (await import('../parse/parse-stories.js')).parseStories;
     const r = parse(text, f.display);
     cache?.set(f, r);
     results.push(r);
   }
-  cache?.save();
+  for (const c of caches.values()) c.save();
   const collection = collectStories(results);
   return { ...collection, diagnostics: [...diagnostics, ...collection.diagnostics], files };
 }

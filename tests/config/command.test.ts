@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { runConfigGet, runConfigList, runConfigPath, runConfigSet, runConfigUnset } from '../../src/cli/commands/config.js';
 import { configFile, readConfig, readSettings } from '../../src/config/config-file.js';
 import { PrepError } from '../../src/cli/errors.js';
@@ -48,14 +49,30 @@ describe('prep config set', () => {
     expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
-  it('writes through a symlinked config file (dotfile managers)', async () => {
+  it('refuses a symlinked config file and leaves the file it points to alone', async () => {
     const { ctx, file } = setup();
     const real = join(tempDir(), 'dotfiles-config.json');
     writeFileSync(real, '{"paper": "a4"}\n');
     mkdirSync(join(file, '..'), { recursive: true });
     symlinkSync(real, file);
+    const e = await rejection(runConfigSet(ctx, 'count', ['3']));
+    expect(e).toMatchObject({ code: 'config.symlink', exitCode: 2 });
+    expect(e.message).toBe(`config ${file} is a symbolic link; prep does not write through links`);
+    expect(readFileSync(real, 'utf8')).toBe('{"paper": "a4"}\n');
+    expect(lstatSync(file).isSymbolicLink()).toBe(true);
+  });
+
+  it('does not hang on a FIFO in place of config.json: a usage error naming it', async () => {
+    const { ctx, file } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    execFileSync('mkfifo', [file]);
+    expect(() => readConfig(ctx)).toThrow(expect.objectContaining({ code: 'config.unreadable', exitCode: 2, message: `cannot read config ${file}: not a regular file` }));
+  });
+
+  it('creates the config folder readable by the user alone', async () => {
+    const { ctx, file } = setup();
     await runConfigSet(ctx, 'count', ['3']);
-    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ count: 3, paper: 'a4' });
+    expect(lstatSync(join(file, '..')).mode & 0o777).toBe(0o700);
   });
 
   it('rejects an unknown key with "did you mean", exit 2, and writes nothing', async () => {
@@ -121,15 +138,15 @@ describe('prep config set', () => {
     expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
-  it('replaces a broken symlinked config through the link, keeping the link', async () => {
+  it('refuses a broken symlinked config without copying or changing anything', async () => {
     const { ctx, file } = setup();
     const real = join(tempDir(), 'dotfiles-config.json');
     writeFileSync(real, '{ broken');
     mkdirSync(join(file, '..'), { recursive: true });
     symlinkSync(real, file);
-    await runConfigSet(ctx, 'time', ['90']);
-    expect(lstatSync(file).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(real, 'utf8'))).toEqual({ time: 90 });
+    expect(await rejection(runConfigSet(ctx, 'time', ['90']))).toMatchObject({ code: 'config.symlink', exitCode: 2 });
+    expect(readFileSync(real, 'utf8')).toBe('{ broken');
+    expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
   });
 
   it('notes when PREP_STORIES still overrides what was set', async () => {

@@ -64,3 +64,9 @@ describe('story source precedence: flag > environment > config > ./stories > bun
     expect(resolveSources({ config: readConfig({ folders }).stories, cwd: dir }).paths).toEqual([join(dir, 'configured'), join(dir, 'env')]);
   });
 });
+
+describe('resolveSources with an empty --stories', () => {
+  it('is a usage error, not the current folder', () => {
+    expect(() => resolveSources({ flags: [''], cwd: '/work' })).toThrow(expect.objectContaining({ code: 'usage.stories', exitCode: 2, message: '--stories needs a file or folder, not ""' }));
+  });
+});

@@ -81,8 +81,10 @@ describe('bin/prep export end to end', () => {
     expect(mine.code).toBe(2);
     expect(mine.stderr).toBe('prep: "plan.md" exists and is not a cheat sheet prep wrote; not replacing it\nchoose another --out path, or pass --force to replace it\n');
     expect(readFileSync(join(dir, 'plan.md'), 'utf8')).toBe('# My plan\n');
-    expect(runPrep(['export', '-s', 'notes'], { cwd: dir }).code).toBe(0);
-    expect(runPrep(['export', '-s', 'notes'], { cwd: dir }).code).toBe(0);
+    // The second run knows the sheet by the hash the first one recorded in the (shared) data folder.
+    const env = { XDG_DATA_HOME: join(tempDir(), 'data') };
+    expect(runPrep(['export', '-s', 'notes'], { cwd: dir, env }).code).toBe(0);
+    expect(runPrep(['export', '-s', 'notes'], { cwd: dir, env }).code).toBe(0);
   });
 
   it('says when no story matches, with exit 1 and no file', () => {

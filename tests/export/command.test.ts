@@ -249,24 +249,47 @@ describe('prep export --out never overwrites notes or files that are not cheat s
 
   it('replaces its own earlier cheat sheet (PDF or markdown) without --force, and an empty file', async () => {
     const dir = notes();
+    const ctx = testContext(dir);
     for (const out of ['sheet.pdf', 'sheet.md']) {
-      expect(await runExport(testContext(dir), { out })).toBe(0);
-      expect(await runExport(testContext(dir, {}, new Date('2026-04-01T10:00:00Z')), { out })).toBe(0);
+      expect(await runExport(ctx, { out })).toBe(0);
+      expect(await runExport({ ...ctx, now: () => new Date('2026-04-01T10:00:00Z') }, { out })).toBe(0);
     }
     expect(readFileSync(join(dir, 'sheet.md'), 'utf8')).toContain('*2026-04-01 · ');
     writeFileSync(join(dir, 'empty.pdf'), '');
-    expect(await runExport(testContext(dir), { out: 'empty.pdf' })).toBe(0);
+    expect(await runExport(ctx, { out: 'empty.pdf' })).toBe(0);
     expect(files(dir)).toEqual(['empty.pdf', 'sheet.md', 'sheet.pdf', 'stories']);
   });
 
-  it('writes through a symlink to an earlier cheat sheet, keeping the link', async () => {
+  it('keeps a cheat sheet edited since prep wrote it (or annotated in a viewer), unless --force', async () => {
+    const dir = notes();
+    const ctx = testContext(dir);
+    for (const out of ['sheet.md', 'sheet.pdf']) {
+      await runExport(ctx, { out });
+      const edited = Buffer.concat([readFileSync(join(dir, out)), Buffer.from(out.endsWith('.md') ? '\nmy own note\n' : '\n% annotation\n')]);
+      writeFileSync(join(dir, out), edited);
+      const e = await failure(ctx, { out });
+      expect([e.code, e.exitCode, e.message]).toEqual(['export.out-changed', 2, `"${out}" is a cheat sheet that changed since prep wrote it; not replacing it`]);
+      expect(readFileSync(join(dir, out))).toEqual(edited);
+      expect(await runExport(ctx, { out, force: true })).toBe(0);
+      expect(readFileSync(join(dir, out))).not.toEqual(edited);
+    }
+  });
+
+  it('refuses a symlink, even to an earlier cheat sheet, and leaves both alone', async () => {
     const dir = notes();
     const elsewhere = tempDir();
-    await runExport(testContext(elsewhere), { stories: [join(dir, 'stories')], out: 'real.md' });
+    const ctx = testContext(elsewhere);
+    await runExport(ctx, { stories: [join(dir, 'stories')], out: 'real.md' });
+    const before = readFileSync(join(elsewhere, 'real.md'), 'utf8');
     symlinkSync(join(elsewhere, 'real.md'), join(dir, 'link.md'));
-    expect(await runExport(testContext(dir, {}, new Date('2026-05-05T10:00:00Z')), { out: 'link.md' })).toBe(0);
+    symlinkSync(join(elsewhere, 'nowhere.md'), join(dir, 'dangling.md'));
+    for (const out of ['link.md', 'dangling.md']) {
+      const e = await failure({ ...ctx, cwd: dir }, { out, force: true });
+      expect([e.code, e.exitCode, e.message]).toEqual(['export.out-symlink', 2, `"${out}" is a symbolic link; prep does not write through links`]);
+    }
     expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(elsewhere, 'real.md'), 'utf8')).toContain('*2026-05-05 · ');
+    expect(readFileSync(join(elsewhere, 'real.md'), 'utf8')).toBe(before);
+    expect(existsSync(join(elsewhere, 'nowhere.md'))).toBe(false);
   });
 
   it('writes into a character device instead of replacing it, with the summary on stderr', async () => {

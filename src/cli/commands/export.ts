@@ -1,9 +1,12 @@
 /** `prep export`: a printable cheat sheet of the stories (PDF or markdown), written atomically, never over your notes. */
-import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { isatty } from 'node:tty';
+import { createHash } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, PrepError } from '../../errors.js';
 import { parseCompetencyOption } from '../options.js';
+import { toTerminalText } from '../terminal-text.js';
 import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
 import type { Competency } from '../../search/competencies.js';
 
@@ -107,10 +110,10 @@ type WriteMode = 'replace' | 'stream';
 
 /**
  * Refuse an --out that would overwrite the user's notes: a loaded story file, or a markdown file inside a stories
- * folder (it would be read back as a story), --force or not. Refuse an existing file that is not a cheat sheet prep
- * wrote unless --force. Pipes and terminals (/dev/stdout) are written into, not replaced.
+ * folder (it would be read back as a story), --force or not. Refuse a symbolic link, and an existing file that is not
+ * exactly the cheat sheet prep wrote there last, unless --force. Pipes and terminals (/dev/stdout) are written into.
  */
-async function guardOut(out: OutFile, loaded: { files: { path: string }[]; sources: { paths: string[] } }, force: boolean): Promise<WriteMode> {
+async function guardOut(out: OutFile, loaded: { files: { path: string }[]; sources: { paths: string[] } }, force: boolean, record: ExportRecord): Promise<WriteMode> {
   const real = realPath(out.file);
   const notes = 'choose an --out path outside your stories folders';
   if (loaded.files.some((f) => realPath(f.path) === real)) {
@@ -126,21 +129,82 @@ async function guardOut(out: OutFile, loaded: { files: { path: string }[]; sourc
     }
   }
   const st = statOrNull(real);
+  if (st && (st.isFIFO() || st.isCharacterDevice())) return 'stream';
+  // A link is never written through (it could point anywhere); pipes and terminals behind one (/dev/stdout) are fine.
+  const { isSymlink } = await import('../../load/atomic-write.js');
+  if (isSymlink(out.file)) {
+    throw new PrepError('export.out-symlink', `"${out.shown}" is a symbolic link; prep does not write through links`, EXIT.usage, 'give the path of the file itself, or choose another --out path');
+  }
   if (!st) return 'replace';
-  if (st.isFIFO() || st.isCharacterDevice()) return 'stream';
   if (!st.isFile()) throw new PrepError('export.out-not-file', `"${out.shown}" is not a regular file; not writing over it`, EXIT.usage, 'choose another --out path');
-  if (force) return 'replace';
-  const { isCheatSheet } = await import('../../export/own-file.js');
-  let ours = false;
+  if (force || st.size === 0) return 'replace';
+  let bytes: Buffer | null = null;
   try {
-    ours = st.size <= MAX_SHEET_BYTES && isCheatSheet(readFileSync(real));
+    bytes = st.size <= MAX_SHEET_BYTES ? readFileSync(real) : null;
   } catch {
     // Unreadable: not known to be ours.
   }
-  if (!ours) {
-    throw new PrepError('export.out-exists', `"${out.shown}" exists and is not a cheat sheet prep wrote; not replacing it`, EXIT.usage, 'choose another --out path, or pass --force to replace it');
+  // Replaced only when it is exactly what prep wrote there last time: an edited or annotated sheet is kept.
+  if (bytes && writtenBefore(record, real) === contentHash(bytes)) return 'replace';
+  const { isCheatSheet } = await import('../../export/own-file.js');
+  if (bytes && isCheatSheet(bytes)) {
+    throw new PrepError('export.out-changed', `"${out.shown}" is a cheat sheet that changed since prep wrote it; not replacing it`, EXIT.usage, 'pass --force to replace it, or choose another --out path');
   }
-  return 'replace';
+  throw new PrepError('export.out-exists', `"${out.shown}" exists and is not a cheat sheet prep wrote; not replacing it`, EXIT.usage, 'choose another --out path, or pass --force to replace it');
+}
+
+/** Write into a pipe or device; markdown bound for a terminal (--out /dev/tty) passes the terminal sanitiser. */
+function writeStream(file: string, bytes: string | Buffer): void {
+  const fd = openSync(file, 'w');
+  try {
+    const data = typeof bytes === 'string' && isatty(fd) ? toTerminalText(bytes) : bytes;
+    writeFileSync(fd, data);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where prep keeps the hash of each cheat sheet it wrote (by real path), to know an unchanged one later. */
+const recordFile = (ctx: Context) => join(ctx.folders.data, 'exports.json');
+
+/** Cheat sheets remembered: a few dozen places are plenty. */
+const KEEP_RECORDS = 50;
+
+type ExportRecord = Record<string, string>;
+
+/** The hashes of cheat sheets prep wrote; a missing or damaged record is empty (so --force is needed). */
+async function readRecord(ctx: Context): Promise<ExportRecord> {
+  try {
+    const { readRegularFile } = await import('../../load/read-file.js');
+    const data: unknown = JSON.parse(readRegularFile(recordFile(ctx), 1024 * 1024).toString('utf8'));
+    const rec: ExportRecord = Object.create(null);
+    if (data && typeof data === 'object' && !Array.isArray(data)) {
+      for (const [k, v] of Object.entries(data)) if (typeof v === 'string') rec[k] = v;
+    }
+    return rec;
+  } catch {
+    return Object.create(null);
+  }
+}
+
+const writtenBefore = (record: ExportRecord, real: string): string | undefined => (Object.hasOwn(record, real) ? record[real] : undefined);
+
+/** sha256 of a file's bytes. */
+function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Remember the sheet just written; failing to is only a debug note (the next export then needs --force). */
+async function rememberSheet(ctx: Context, record: ExportRecord, real: string, bytes: Uint8Array | string): Promise<void> {
+  const next: ExportRecord = Object.create(null);
+  for (const [k, v] of Object.entries(record).filter(([k]) => k !== real).slice(-(KEEP_RECORDS - 1))) next[k] = v;
+  next[real] = contentHash(bytes);
+  try {
+    const { writeFileAtomic } = await import('../../load/atomic-write.js');
+    writeFileAtomic(recordFile(ctx), JSON.stringify(next, null, 2) + '\n', { mkdir: true, mode: 0o600 });
+  } catch (e) {
+    ctx.debug(`cheat-sheet record not written (${(e as Error).message})`);
+  }
 }
 
 /** Load, select, build the sheet, check the target, render, write atomically, print the path. */
@@ -171,7 +235,8 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   if (!stories.length) {
     throw new PrepError('export.empty', `no stories match ${scope.join(' + ')}; nothing written`, EXIT.failure, opts.due ? 'nothing is due for review now; stories become due as you practise them with `prep quiz` or `prep log`' : '`prep list` shows your stories, `prep coverage` their competencies');
   }
-  const mode = await guardOut(out, loaded, Boolean(opts.force));
+  const record = await readRecord(ctx);
+  const mode = await guardOut(out, loaded, Boolean(opts.force), record);
 
   const { computeCoverage } = await import('../../search/coverage.js');
   const { buildCheatSheet } = await import('../../export/cheat-sheet.js');
@@ -199,11 +264,12 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
     }
   }
   try {
-    if (mode === 'stream') writeFileSync(out.file, bytes);
+    if (mode === 'stream') writeStream(out.file, bytes);
     else (await import('../../load/atomic-write.js')).writeFileAtomic(out.file, bytes);
   } catch (e) {
     throw new PrepError('export.write', `cannot write "${out.shown}": ${(e as Error).message}`, EXIT.failure, 'choose another --out path');
   }
+  if (mode === 'replace') await rememberSheet(ctx, record, realPath(out.file), bytes);
   const what = [
     ...(pages !== null ? [`${pages} page${pages === 1 ? '' : 's'}`] : []),
     `${sheet.storyCount} ${sheet.storyCount === 1 ? 'story' : 'stories'}`,

@@ -1,7 +1,7 @@
 /** `prep list`: a table of stories, or JSON. */
 import { basename } from 'node:path';
 import type { Story } from '../../story/types.js';
-import { formatDuration } from '../../story/text.js';
+import { formatDuration, maxOf } from '../../story/text.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { loadIndex, withCompetencies } from '../search-context.js';
 import { truncate } from '../output.js';
@@ -33,7 +33,7 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
     return s.kind === 'note' ? o.c.dim(marks) : marks.includes('·') ? o.c.yellow(marks) : o.c.green(marks);
   };
   const time = (s: Story) => formatDuration(s.speakingSeconds).padStart(5);
-  const idMax = Math.max(2, ...stories.map((s) => s.id.length));
+  const idMax = maxOf(stories.map((s) => s.id.length), 2);
   if (o.columns < 72) {
     // Narrow windows: the id (what you type) on one line, the title under it.
     for (const [i, s] of stories.entries()) {
@@ -46,7 +46,7 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
     // Ids are shown whole (they are what you type); titles and competencies take the rest; source on wide windows.
     const idW = Math.min(40, idMax);
     const showSource = o.columns >= 110;
-    const srcW = showSource ? Math.min(36, Math.max(6, ...srcs.map((x) => x.length))) : 0;
+    const srcW = showSource ? Math.min(36, maxOf(srcs.map((x) => x.length), 6)) : 0;
     const titleW = Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 6) - 1);
     o.out(o.c.bold(`${'id'.padEnd(idW)}  ${'title'.padEnd(titleW)}  STAR  ${'time'.padStart(5)}${showSource ? '  source' : ''}`));
     stories.forEach((s, i) => {

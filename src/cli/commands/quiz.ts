@@ -125,14 +125,20 @@ interface BankCache {
  * question, so the result is cached like the search index (with the same collection key).
  */
 async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: SearchIndex): Promise<BankQuestions> {
-  const { readJsonCache, writeJsonCache, pruneCache } = await import('../../load/cache.js');
+  const { readJsonCache, writeJsonCache, pruneCache, isArrayOf, CACHE_LIMITS } = await import('../../load/cache.js');
   const { collectionKey } = await import('../search-context.js');
   const key = collectionKey(loaded);
   const dir = join(ctx.folders.cache, 'v1');
   const file = join(dir, `quiz-bank-${key}.json`);
   const useCache = !ctx.env.PREP_NO_CACHE;
-  const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
-  if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
+  const isBank = (v: unknown): v is BankCache => {
+    const b = v as Partial<BankCache> | null;
+    const isWon = (x: unknown): x is [string, string[]] => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && isArrayOf(x[1], (q): q is string => typeof q === 'string');
+    const isScore = (x: unknown): x is [string, number] => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && Number.isFinite(x[1]);
+    return typeof b === 'object' && b !== null && b.key === key && isArrayOf(b.won, isWon) && isArrayOf(b.score, isScore);
+  };
+  const hit = useCache ? readJsonCache(file, isBank, ctx.debug) : null;
+  if (hit) return { won: new Map(hit.won), score: new Map(hit.score) };
   const { bankWins, bankQuestions } = await import('../../search/questions.js');
   const { readBankPlans } = await import('../../load/search-data.js');
   const { lexiconFingerprint } = await import('../../search/engine.js');
@@ -140,7 +146,7 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   if (useCache) {
     writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
     // As for the index: a few collections stay cached, older banks go.
-    pruneCache(dir, 'quiz-bank-', 6, ctx.debug);
+    pruneCache(dir, 'quiz-bank-', CACHE_LIMITS.keepCollections, ctx.debug);
   }
   return { won, score };
 }
@@ -217,7 +223,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const { matchQuestion } = await import('../../search/engine.js');
   const bank = await loadBankQuestions(ctx, loaded, index);
   lap('bank questions matched');
-  const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock);
+  const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock, ctx.env);
   const written: Review[] = [];
 
   const playRound = async (i: number): Promise<void> => {

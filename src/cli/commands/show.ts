@@ -28,16 +28,19 @@ export function renderStory(s: Story, o: Output): string[] {
   if (s.competencies.length) lines.push(`${o.c.dim('competencies:')} ${s.competencies.join(', ')}`);
   if (s.tags.length) lines.push(`${o.c.dim('tags:')} ${s.tags.join(', ')}`);
   if (s.questions.length) lines.push(`${o.c.dim('answers:')} ${s.questions.join(' | ')}`);
-  if (s.summary) lines.push('', ...wrapText(s.summary, width, '  '));
+  if (s.summary) {
+    lines.push('');
+    for (const l of wrapText(s.summary, width, '  ')) lines.push(l);
+  }
   if (s.kind === 'star') {
     for (const [key, name] of HEADINGS) {
       lines.push('', o.c.bold.cyan(name));
-      lines.push(...(s[key].trim() ? wrapText(s[key], width, '  ') : [o.c.yellow('  (empty)')]));
+      for (const l of s[key].trim() ? wrapText(s[key], width, '  ') : [o.c.yellow('  (empty)')]) lines.push(l);
     }
   }
   for (const sec of s.sections) {
     lines.push('', o.c.bold.magenta(sec.name || 'Notes'));
-    lines.push(...(sec.text ? wrapText(sec.text, width, '  ') : [o.c.dim('  (empty)')]));
+    for (const l of sec.text ? wrapText(sec.text, width, '  ') : [o.c.dim('  (empty)')]) lines.push(l);
   }
   return lines;
 }

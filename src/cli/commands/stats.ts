@@ -5,7 +5,7 @@ import type { Story } from '../../story/types.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
-import { formatDuration } from '../../story/text.js';
+import { formatDuration, maxOf } from '../../story/text.js';
 import { dayKey, formatAgo, formatDue } from '../../quiz/dates.js';
 import { columnChart, sparkline } from '../../quiz/charts.js';
 import { byCodeUnit } from '../../story/text.js';
@@ -40,7 +40,7 @@ const dur = (x: number | null) => (x === null ? '–' : formatDuration(x));
 
 /** The per-story table, dropping the least useful columns to fit `width`. */
 function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']): string[] {
-  const cols: Column[] = [
+  const fixed: Column[] = [
     { head: 'n', width: 3, keep: 8, cell: (s) => String(s.reviews) },
     { head: 'last', width: 5, keep: 6, cell: (s) => s.lastGrade ?? '–' },
     { head: 'when', width: 9, keep: 2, cell: (s) => (s.lastReviewed ? formatAgo(new Date(s.lastReviewed), now) : '–') },
@@ -50,6 +50,8 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
     { head: 'due', width: 13, keep: 7, cell: (s) => (!s.exists ? 'deleted' : s.due ? formatDue(new Date(s.due), now) : '–') },
     { head: 'recall', width: 6, keep: 9, cell: (s) => pct(s.recall) },
   ];
+  // A column grows to its widest cell, so a big number (1,511 reviews) is never cut to "15…".
+  const cols = fixed.map((col) => ({ ...col, width: maxOf(rows.map((s) => col.cell(s).length), col.width) }));
   // Titles matter more than the least useful columns: give them about a third of the window.
   const nameMin = Math.max(14, Math.min(30, Math.floor(width * 0.27)));
   let shown = cols;
@@ -90,7 +92,7 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
   const drilled = st.stories.filter((s) => s.reviews > 0);
   const order = (s: StoryStats) => (s.exists ? 0 : 1);
   drilled.sort((a, b) => order(a) - order(b) || byCodeUnit(a.due ?? '9', b.due ?? '9') || byCodeUnit(a.id, b.id));
-  lines.push(...storyTable(drilled, now, width, c));
+  for (const l of storyTable(drilled, now, width, c)) lines.push(l);
   const never = st.stories.filter((s) => s.exists && s.reviews === 0);
   if (never.length) {
     lines.push('');
@@ -101,7 +103,7 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
 
   lines.push('');
   const counts = st.daily.map((d) => d.reviews);
-  const max = Math.max(...counts);
+  const max = maxOf(counts, 0);
   const busiest = st.daily.find((d) => d.reviews === max);
   lines.push(c.bold('Reviews per day, last 30 days') + c.dim(max ? ` (most ${max}, ${busiest!.date.slice(5)})` : ' (none)'));
   if (max) {
@@ -115,7 +117,7 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
     lines.push('');
     const secs = st.answerTimes.map((a) => a.seconds);
     const target = st.answerTimes.at(-1)!.target;
-    const spark = sparkline(secs, Math.max(target, ...secs));
+    const spark = sparkline(secs, maxOf(secs, target));
     const over = st.answerTimes.filter((a) => a.seconds > a.target).length;
     lines.push(c.bold(`Answer time, last ${secs.length} answer${secs.length === 1 ? '' : 's'}`) + c.dim(` (target ${formatDuration(target)}; ${over} over)`));
     const n = Math.min(5, Math.ceil(secs.length / 2));
