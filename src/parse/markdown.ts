@@ -62,12 +62,78 @@ export function boundLine(line: string): { line: string; cut: boolean } {
   return { line: out, cut };
 }
 
-/** Parse markdown into an mdast tree (positions are 1-based lines of `text`). */
-export function fromMarkdown(text: string): Root {
+/** Parse one run of markdown into an mdast tree. */
+function parseChunk(text: string): Root {
   if (DELIMITER_ROW.test(text)) {
     withTables ??= unified().use(remarkParse).use(remarkGfmTable) as unknown as Processor<Root>;
     return withTables.parse(text);
   }
   plain ??= unified().use(remarkParse) as unknown as Processor<Root>;
   return plain.parse(text);
+}
+
+// Lines per run at least: long enough that setting up the parser per run costs little, short enough to stay fast.
+const CHUNK_LINES = 200;
+const ATX_START = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_START = /^ {0,3}(`{3,}|~{3,})/;
+// HTML blocks that run across blank lines (CommonMark types 1 and 2): until their closing tag or `-->`.
+const LONG_HTML = /^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|!--)/i;
+
+/**
+ * Parse markdown lines into one mdast tree (positions are 1-based lines of `lines`). The text is parsed in runs of
+ * about CHUNK_LINES lines, cut before a heading at the margin that follows a blank line, outside code and long HTML blocks: such a heading
+ * ends every open block, so the tree is the one the whole text gives, and micromark's cost, which grows faster than
+ * the length of one run, stays linear in the file.
+ */
+export function fromMarkdown(lines: string[]): Root {
+  const root: Root = { type: 'root', children: [] };
+  let start = 0;
+  let fence: string | null = null;
+  let html: RegExp | null = null;
+  const flush = (end: number): void => {
+    if (end <= start) return;
+    const tree = parseChunk(lines.slice(start, end).join('\n'));
+    if (start > 0) shiftLines(tree, start);
+    root.children.push(...tree.children);
+    start = end;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (fence) {
+      const close = FENCE_START.exec(line);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && !line.slice(close[0].length).trim()) fence = null;
+      continue;
+    }
+    if (html) {
+      if (html.test(line)) html = null;
+      continue;
+    }
+    const f = FENCE_START.exec(line);
+    if (f) {
+      fence = f[1]!;
+      continue;
+    }
+    const h = LONG_HTML.exec(line);
+    if (h) {
+      const close = h[1] ? new RegExp(`</${h[1]}>`, 'i') : /-->/;
+      if (!close.test(line.slice(h[0].length))) html = close;
+      continue;
+    }
+    if (i - start >= CHUNK_LINES && ATX_START.test(line) && !lines[i - 1]!.trim()) flush(i);
+  }
+  flush(lines.length);
+  return root;
+}
+
+/** Move every node of a tree parsed from line `by + 1` on to its place in the file. */
+function shiftLines(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, by: number): void {
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.position) {
+      n.position.start.line += by;
+      n.position.end.line += by;
+    }
+    if (n.children) for (const c of n.children) stack.push(c as typeof node);
+  }
 }

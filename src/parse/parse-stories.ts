@@ -53,7 +53,7 @@ export function parseStories(text: string, file: string): ParseResult {
     }
     return b.line;
   });
-  const root = toSections(fromMarkdown(body.join('\n')), body);
+  const root = toSections(fromMarkdown(body), body);
 
   const front = fm.data;
   const ctx: Context = { file, front, docTags: stringList(front.tags), out: [], diagnostics };

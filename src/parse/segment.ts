@@ -322,7 +322,7 @@ const PAST_ALL = new RegExp(PAST.source, 'gi');
 const QUOTED = /[“"][^”"\n]{0,400}[”"]/g;
 
 // Imperatives that open a line of advice ("Stay on topic", "Don't generalise", "Be specific").
-const IMPERATIVE = /^(?:-\s*)?(?:go|stay|keep|take|be|don't|do not|avoid|speak|only|try|make sure|remember|show|start|end|say|list|add|write|pick|choose|tie|link|frame|emphasi[sz]e|clarify|note|align|connect|practice|prepare)\b/i;
+const IMPERATIVE = /^(?:-\s*)?(?:stay|keep|take|be|don't|do not|avoid|speak|only|try|make sure|remember|show|start|end|say|list|add|write|pick|choose|tie|link|frame|emphasi[sz]e|clarify|note|align|connect|practice|prepare)\b/i;
 
 /** Whether one line of a part is advice on telling a story rather than the story. */
 function instructs(line: string): boolean {
@@ -351,11 +351,12 @@ function notAStory(parts: Record<StarPart, string>): string | null {
     return lines.filter(instructs).length * 2 >= lines.length;
   });
   if (instructive.length >= Math.max(2, filled.length - 1)) return 'its parts explain what to write: a STAR template or legend';
-  // An outline of what to say: nobody speaks in it (no "I" or "we" outside quotes), nothing happened, nothing was counted.
+  // An outline of what to say: some advice, nobody speaks in it (no "I" or "we" outside quotes), nothing happened,
+  // nothing was counted.
   // Only short parts are judged so: a few words ("S: x") or a long part are too little or too much to call an outline.
   const told = filled.map((p) => parts[p].replace(QUOTED, '')).join('\n');
   const shortParts = filled.every((p) => countWords(parts[p]) <= 40) && countWords(told) >= 12;
-  if (shortParts && !FIRST_PERSON.test(told) && (told.match(PAST_ALL) ?? []).length <= 1 && !/\d/.test(told)) return 'nobody acts in it (no I or we, no past tense, no figure): an outline, not a story';
+  if (shortParts && instructive.length > 0 && !FIRST_PERSON.test(told) && (told.match(PAST_ALL) ?? []).length <= 1 && !/\d/.test(told)) return 'nobody acts in it (no I or we, no past tense, no figure): an outline, not a story';
   return null;
 }
 
