@@ -60,6 +60,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('check')
     .description('find gaps in your notes: missing STAR parts, results without numbers, stories too long to tell')
     .option('--json', 'print findings as JSON')
+    .option('--history <file>', 'review history to check against the notes (default: $PREP_HISTORY, else the user data folder)')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep check', 'prep check --json --stories ~/notes'))
     .action((opts) => run(async (ctx) => (await import('./commands/check.js')).runCheck(ctx, opts))());
@@ -136,6 +137,17 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .addOption(storiesOption())
     .addHelpText('after', examples('prep stats', 'prep stats --json | jq ".stories[] | {id, recall}"', 'prep stats --csv > practice.csv'))
     .action((opts) => run(async (ctx) => (await import('./commands/stats.js')).runStats(ctx, opts))());
+
+  const history = program.command('history').description('the review history: tie the practice of a renamed story to the story it is now');
+  history
+    .command('link')
+    .description('count the history of a story id that is gone (see `prep check`) for a current story; appends one line')
+    .argument('<old-id>', 'the story id in the history')
+    .argument('<story...>', 'the current story: id or title words')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep history link misktake-i-made mistake-i-made'))
+    .action((oldId: string, words: string[], opts) => run(async (ctx) => (await import('./commands/history.js')).runHistoryLink(ctx, oldId, words, opts))());
 
   program
     .command('init')

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
-import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryProblem, type ParsedHistory, type Review } from './review.js';
+import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryEntry, type HistoryProblem, type ParsedHistory } from './review.js';
 
 /** File name of the history inside the user data folder. */
 export const HISTORY_FILE = 'history.jsonl';
@@ -24,10 +24,10 @@ function endsTorn(fd: number): boolean {
 }
 
 /**
- * Append one review as a whole line with a single write on an O_APPEND descriptor, so concurrent prep processes
+ * Append one review (or link or tie line) as a whole line with a single write on an O_APPEND descriptor, so concurrent prep processes
  * never interleave or lose lines. Creates the folder on first use.
  */
-export function appendReview(file: string, review: Review): void {
+export function appendReview(file: string, review: HistoryEntry): void {
   const line = toHistoryLine(review);
   let fd: number | null = null;
   try {

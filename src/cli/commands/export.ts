@@ -6,6 +6,7 @@ import { didYouMean, EXIT, PrepError } from '../../errors.js';
 import { parseCompetencyOption } from '../options.js';
 import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
 import type { Competency } from '../../search/competencies.js';
+import type { Story } from '../../story/types.js';
 
 /** Output formats of `prep export`. */
 export type ExportFormat = 'pdf' | 'md';
@@ -165,7 +166,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   // The competencies `prep show` and `prep list` give each story: the notes' own, else inferred.
   const all = await withCompetencies(loaded.stories, index);
   const byStory = new Map(all.map((s) => [s.id, s.competencies]));
-  const due = opts.due ? await dueStoryIds(ctx, opts.history, loaded.files) : null;
+  const due = opts.due ? await dueStoryIds(ctx, opts.history, loaded) : null;
   const stories = selectStories(all, { competencies: competencies.map((c) => c.id), tags: opts.tag ?? [], due }, byStory);
   const scope = [...competencies.map((c) => c.name), ...(opts.tag ?? []).map((t) => `#${t.replace(/^#/, '')}`), ...(opts.due ? ['due for review'] : [])];
   if (!stories.length) {
@@ -217,11 +218,11 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
 }
 
 /** Ids of stories due for review now: the review history replayed through the scheduler (src/history). */
-async function dueStoryIds(ctx: Context, historyFlag: string | undefined, storyFiles: readonly { path: string }[]): Promise<ReadonlySet<string>> {
-  const { openHistory } = await import('../../history/log-file.js');
+async function dueStoryIds(ctx: Context, historyFlag: string | undefined, loaded: { stories: readonly Story[]; files: readonly { path: string }[] }): Promise<ReadonlySet<string>> {
+  const { openStoryHistory } = await import('../history-context.js');
   const { replayHistory } = await import('../../history/replay.js');
   const now = ctx.now();
-  // The story files are passed so a --history pointing at the notes is refused, as in quiz and log.
-  const cards = replayHistory(openHistory(ctx, historyFlag, storyFiles).reviews, now);
+  // The story files are passed so a --history pointing at the notes is refused, as in quiz and log; edits are followed.
+  const cards = replayHistory((await openStoryHistory(ctx, historyFlag, loaded)).reviews, now);
   return new Set([...cards].filter(([, card]) => card.due.getTime() <= now.getTime()).map(([id]) => id));
 }

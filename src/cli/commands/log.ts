@@ -34,11 +34,13 @@ export async function runLog(ctx: Context, storyWords: string[], opts: LogOption
   const question = opts.question?.trim() || null;
   const { stories, files } = await loadForCommand(ctx, opts, { quiet: true });
   const story = lookupStory(stories, storyWords.join(' '));
-  const { openHistory, appendReview } = await import('../../history/log-file.js');
+  const { appendReview } = await import('../../history/log-file.js');
+  const { openStoryHistory, recordCarries } = await import('../history-context.js');
   // Refuses a notes file (or anything else that is not a history) before the append below.
-  const history = openHistory(ctx, opts.history, files);
+  const history = await openStoryHistory(ctx, opts.history, { stories, files });
   const now = ctx.now();
-  const review = makeReview({ at: now.toISOString(), story: story.id, question, mode: 'log', seconds, target, grade, cram: false });
+  const review = makeReview({ at: now.toISOString(), story: story.id, question, mode: 'log', seconds, target, grade, cram: false, fp: history.fingerprint(story.id) });
+  await recordCarries(history, story.id, now);
   appendReview(history.file, review);
   const { replayHistory } = await import('../../history/replay.js');
   const card = replayHistory([...history.reviews.filter((r) => r.story === story.id), review], now).get(story.id);

@@ -188,8 +188,9 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const index = await loadIndex(ctx, loaded);
   const pool = await filterPool(loaded.stories, index, opts);
   lap('index ready');
-  const { openHistory, appendReview } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history, loaded.files);
+  const { appendReview } = await import('../../history/log-file.js');
+  const { openStoryHistory, recordCarries } = await import('../history-context.js');
+  const history = await openStoryHistory(ctx, opts.history, loaded);
   const { createScheduler, replayHistory, reviewCard, previewDue, recallAt } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const start = ctx.now();
@@ -266,7 +267,8 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       o.out(renderOutline(story, width(), c).join('\n'));
     }
     const at = ctx.now();
-    const review = roundReview(state, at);
+    const review = { ...roundReview(state, at), fp: history.fingerprint(story.id) };
+    await recordCarries(history, story.id, at);
     appendReview(history.file, review);
     written.push(review);
     if (!review.cram) cards.set(story.id, reviewCard(scheduler, cards.get(story.id), at, review.grade));

@@ -47,7 +47,7 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
     { head: 'avg', width: 5, keep: 5, cell: (s) => dur(s.averageSeconds) },
     { head: 'time', width: 5, keep: 1, cell: (s) => dur(s.lastSeconds) },
     { head: 'over', width: 4, keep: 3, cell: (s) => String(s.overTime) },
-    { head: 'due', width: 13, keep: 7, cell: (s) => (!s.exists ? 'deleted' : s.due ? formatDue(new Date(s.due), now) : '–') },
+    { head: 'due', width: 13, keep: 7, cell: (s) => (!s.exists ? 'not in notes' : s.due ? formatDue(new Date(s.due), now) : '–') },
     { head: 'recall', width: 6, keep: 9, cell: (s) => pct(s.recall) },
   ];
   // Titles matter more than the least useful columns: give them about a third of the window.
@@ -62,7 +62,7 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
   const line = (name: string, cells: string[]) => name + cells.map((x, i) => '  ' + x.padStart(shown[i]!.width)).join('');
   const out = [c.bold(line('story'.padEnd(nameW), shown.map((col) => col.head)))];
   for (const s of rows) {
-    const name = truncate(s.exists ? (s.title ?? s.id) : `(deleted) ${s.id}`, nameW).padEnd(nameW);
+    const name = truncate(s.exists ? (s.title ?? s.id) : `(not in these notes) ${s.id}`, nameW).padEnd(nameW);
     const recallPaint = s.recall === null ? c.dim : s.recall < 0.7 ? c.red : s.recall < 0.9 ? c.yellow : c.green;
     const cells = shown.map((col) => {
       const text = truncate(col.cell(s), col.width).padStart(col.width);
@@ -138,8 +138,8 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
 export async function runStats(ctx: Context, opts: StatsOptions): Promise<number> {
   if (opts.json && opts.csv) throw new PrepError('usage.format', 'choose one of --json and --csv', EXIT.usage);
   const loaded = await loadForCommand(ctx, opts, { quiet: true });
-  const { openHistory } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history, loaded.files);
+  const { openStoryHistory } = await import('../history-context.js');
+  const history = await openStoryHistory(ctx, opts.history, loaded, { notices: !opts.json && !opts.csv });
   const byId = new Map(loaded.stories.map((s) => [s.id, s]));
   const o = ctx.out;
   if (opts.csv) {
@@ -155,7 +155,7 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
   const { COMPETENCIES } = await import('../../search/competencies.js');
   const names = new Map(COMPETENCIES.map((x) => [x.id, x.name]));
   const competencies = new Map((await withCompetencies(loaded.stories, index)).map((s) => [s.id, s.competencies.map((id) => ({ id, name: names.get(id) ?? id }))]));
-  const { createScheduler, replayHistory, recallAt } = await import('../../history/replay.js');
+  const { createScheduler, replayHistory, recallEstimate } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const cards = replayHistory(history.reviews, now, scheduler);
   const { computeStats } = await import('../../history/stats.js');
@@ -164,11 +164,12 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
     competencies,
     reviews: history.reviews,
     due: new Map([...cards].map(([id, card]) => [id, card.due])),
-    recall: (id) => (cards.has(id) ? Math.round(recallAt(scheduler, cards.get(id), now) * 1000) / 1000 : null),
+    recall: (id) => (cards.has(id) ? Math.round(recallEstimate(scheduler, cards.get(id), now) * 1000) / 1000 : null),
     now,
   });
   if (opts.json) {
-    o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line) }, ...stats }, null, 2));
+    const followed = history.identities.carried.map(({ from, to, via, similarity }) => ({ from, to, via, similarity: similarity === null ? null : Math.round(similarity * 100) / 100 }));
+    o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line), followed }, ...stats }, null, 2));
     return 0;
   }
   o.out(renderStats(stats, history.file, now, o).join('\n'));
