@@ -32,7 +32,8 @@ export function summarizeSession(reviews: readonly Review[]): SessionSummary {
     }
     if (r.mode === 'pick') {
       picks++;
-      if (r.picked === r.story) correct++;
+      // A pick the user showed also fits ("mine fits too") counts as right: only a wrong pick is graded Again.
+      if (r.grade !== 'again') correct++;
     }
   }
   return { answered: reviews.length, averageSeconds: timed ? total / timed : null, overTime, grades, correct, picks };
