@@ -179,7 +179,9 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   const ids = new Set(stories.map((s) => s.id));
   const coverage = computeCoverage({ ...index, docs: index.docs.filter((d) => ids.has(d.id)) });
   const now = ctx.now();
-  const sheet = buildCheatSheet({ stories, coverage, competencies: byStory, date: now, scope, focus: competencies.map((c) => c.id) });
+  // Gaps are judged over every story: one covered by a story left off this sheet is no gap.
+  const allCoverage = stories.length === all.length ? coverage : computeCoverage(index);
+  const sheet = buildCheatSheet({ stories, coverage, allCoverage, competencies: byStory, date: now, scope, focus: competencies.map((c) => c.id) });
 
   let bytes: string | Buffer;
   let pages: number | null = null;
