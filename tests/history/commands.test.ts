@@ -178,6 +178,7 @@ describe('prep stats', () => {
       expect(text).toMatch(/^3 reviews of 2 stories on 2 days/);
       expect(text).toMatch(/^\(not in these/m);
       expect(text).not.toContain('deleted)');
+      expect(text.replace(/\n/g, ' ')).toMatch(/1 story with practice is not in these notes \(read from \S+stories, by --stories\): renamed ones are linked with `prep history link OLD NEW`/);
       expect(text.replace(/\n/g, ' ')).toContain('Never drilled (2): The outage I caused, Cutting scope to hit the launch');
       expect(text).toContain('Reviews per day, last 30 days (most 2, 03-01)');
       expect(text).toMatch(/Answer time, last 3 answers \(target 2:00; 1 over\)/);

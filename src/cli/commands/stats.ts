@@ -2,6 +2,7 @@
 import type { PracticeStats, StoryStats } from '../../history/stats.js';
 import type { Review } from '../../history/review.js';
 import type { Story } from '../../story/types.js';
+import type { StorySources } from '../../load/sources.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
@@ -73,8 +74,15 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
   return out;
 }
 
+/** Where the stories came from, for "not in these notes": "from --stories notes/", "from the bundled samples". */
+function describeSources(sources: StorySources): string {
+  const where = sources.paths.join(', ');
+  const via = { flag: '--stories', env: 'PREP_STORIES', config: '`prep config` stories', cwd: './stories', bundled: 'the bundled samples' }[sources.origin];
+  return sources.origin === 'bundled' ? 'read from the bundled samples' : `read from ${where}, by ${via}`;
+}
+
 /** The text report. */
-function renderStats(st: PracticeStats, file: string, now: Date, o: Output): string[] {
+function renderStats(st: PracticeStats, file: string, now: Date, o: Output, from: string): string[] {
   const c = o.c;
   const width = Math.max(40, Math.min(o.columns, 110));
   const lines: string[] = [];
@@ -91,6 +99,11 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
   const order = (s: StoryStats) => (s.exists ? 0 : 1);
   drilled.sort((a, b) => order(a) - order(b) || byCodeUnit(a.due ?? '9', b.due ?? '9') || byCodeUnit(a.id, b.id));
   lines.push(...storyTable(drilled, now, width, c));
+  const elsewhere = drilled.filter((s) => !s.exists).length;
+  if (elsewhere) {
+    const n = `${elsewhere} ${elsewhere === 1 ? 'story' : 'stories'} with practice ${elsewhere === 1 ? 'is' : 'are'} not in these notes (${from})`;
+    lines.push(...wrapText(`${n}: renamed ones are linked with \`prep history link OLD NEW\` (see \`prep check\`), or pass the --stories you quiz with`, width).map((l) => c.dim(l)));
+  }
   const never = st.stories.filter((s) => s.exists && s.reviews === 0);
   if (never.length) {
     lines.push('');
@@ -172,6 +185,6 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
     o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line), followed }, ...stats }, null, 2));
     return 0;
   }
-  o.out(renderStats(stats, history.file, now, o).join('\n'));
+  o.out(renderStats(stats, history.file, now, o, describeSources(loaded.sources)).join('\n'));
   return 0;
 }
