@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
 import { keysHelp, PRECEDENCE } from '../config/help.js';
+import { dayKey, inDays } from '../dates.js';
+import { didYouMean, EXIT, PrepError } from '../errors.js';
+import { COUNT_RANGE, DEFAULTS, TIME_RANGE } from '../config/keys.js';
 
 /** Creates the context on first use; `{ config: false }` skips reading the config file (for `prep config`). */
 export type GetContext = (opts?: { config?: boolean }) => Promise<Context>;
@@ -38,6 +41,25 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
   const run = (fn: (ctx: Context) => Promise<number>) => async () => {
     state.exitCode = await fn(await getCtx());
   };
+
+  // `prep help CMD` as commander has it, but an unknown command is a usage error (exit 2), not the general help.
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('display help for command')
+    .argument('[command...]', 'a command, or a command and its subcommand')
+    .action((words: string[]) => {
+      let cmd: Command = program;
+      for (const w of words) {
+        const sub = cmd.commands.find((c) => c.name() === w || c.aliases().includes(w));
+        if (!sub || sub.name().startsWith('__')) {
+          const names = cmd.commands.map((c) => c.name()).filter((n) => !n.startsWith('__'));
+          throw new PrepError('usage.command', `unknown command "${words.join(' ')}"`, EXIT.usage, didYouMean(w, names, `commands: ${names.join(', ')}`));
+        }
+        cmd = sub;
+      }
+      cmd.outputHelp();
+    });
 
   program
     .command('list')
@@ -103,8 +125,8 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('quiz')
     .description('drill: hear a question, tell the story out loud against a timer, grade yourself; due stories first')
     .addOption(new Option('-m, --mode <mode>', 'tell: answer out loud; pick: choose which story answers').choices(['tell', 'pick']).default('tell'))
-    .option('-n, --count <n>', 'rounds in the session, 1-500 (default 5)')
-    .option('-t, --time <seconds>', 'target answer time, 10-3600 seconds or m:ss (default 120; 20 in pick mode)')
+    .option('-n, --count <n>', `rounds in the session, ${COUNT_RANGE.min}-${COUNT_RANGE.max} (default ${DEFAULTS.count})`)
+    .option('-t, --time <seconds>', `target answer time, ${TIME_RANGE.min}-${TIME_RANGE.max} seconds or m:ss (default ${DEFAULTS.time}; ${DEFAULTS.pickTime} in pick mode)`)
     .option('-c, --competency <name>', 'only stories showing this competency')
     .option('--tag <tag>', 'only stories with this tag')
     .option('--cram', 'drill regardless of the schedule and leave the schedule unchanged')
@@ -112,7 +134,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
     .addOption(new Option('--seed <n>', 'random seed, for reproducible sessions').hideHelp())
     .addOption(storiesOption())
-    .addHelpText('after', examples('prep quiz', 'prep quiz --count 3 --time 90', 'prep quiz --mode pick --competency conflict', 'prep quiz --until 2026-03-14'))
+    .addHelpText('after', examples('prep quiz', 'prep quiz --count 3 --time 90', 'prep quiz --mode pick --competency conflict', `prep quiz --until ${dayKey(inDays(new Date(), 21))}`))
     .action((opts) => run(async (ctx) => (await import('./commands/quiz.js')).runQuiz(ctx, opts))());
 
   program
@@ -122,7 +144,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .requiredOption('-g, --grade <grade>', 'how it went: again, hard, good or easy')
     .option('--seconds <n>', 'how long the answer took, in seconds or m:ss')
     .option('-q, --question <text>', 'the question you were asked')
-    .option('-t, --time <seconds>', 'target answer time (default 120)')
+    .option('-t, --time <seconds>', `target answer time (default ${DEFAULTS.time})`)
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep log schema-migration --grade good --seconds 1:50', 'prep log "contract tests" --grade hard --question "Tell me about a time you influenced another team"'))

@@ -41,6 +41,17 @@ export const TIME_RANGE = { min: 10, max: 3600 } as const;
 /** Smallest and largest accepted round count. */
 export const COUNT_RANGE = { min: 1, max: 500 } as const;
 
+/** What a setting is when neither a flag, the environment nor the config file gives it: named once, used everywhere. */
+export const DEFAULTS = {
+  /** Seconds to tell a story: about 300 spoken words, the length interviewers expect for a STAR answer. */
+  time: 120,
+  /** Seconds to pick a story in pick mode, where the answer is a choice, not a told story. */
+  pickTime: 20,
+  /** Rounds per quiz: a session of a few minutes, short enough to do daily. */
+  count: 5,
+  paper: 'a4' as Paper,
+} as const;
+
 /** Every config key, in the order `config list` shows them. */
 export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'stories', env: 'PREP_STORIES', list: true, accepts: 'one or more folders or markdown files', description: 'where your story notes are' },

@@ -7,7 +7,7 @@ import { formatDuration } from '../story/text.js';
 import type { CoverageRow } from '../search/coverage.js';
 import { COMPETENCIES } from '../search/competencies.js';
 import { hasFigure } from '../story/figures.js';
-import { dayKey } from '../quiz/dates.js';
+import { dayKey } from '../dates.js';
 import { isPlaceholder } from '../story/template.js';
 import { brief, briefCapped, capPoints, capWords, emphasiseNumbers, shorten, toPoints, type Run } from './points.js';
 

@@ -1,5 +1,6 @@
 /** One answered practice round as stored in the history file: the record, its line format, and validation. Pure. */
 import { isFingerprint } from '../story/fingerprint.js';
+import { DEFAULTS } from '../config/keys.js';
 
 /** How well the user told a story, FSRS-style. */
 export type Grade = 'again' | 'hard' | 'good' | 'easy';
@@ -224,7 +225,7 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
       question: typeof o.question === 'string' ? o.question : null,
       mode: o.mode === undefined ? 'log' : (o.mode as ReviewMode),
       seconds: typeof o.seconds === 'number' ? o.seconds : null,
-      target: typeof o.target === 'number' && o.target > 0 ? o.target : 120,
+      target: typeof o.target === 'number' && o.target > 0 ? o.target : DEFAULTS.time,
       grade: o.grade as Grade,
       cram: o.cram === true,
     };

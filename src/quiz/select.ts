@@ -3,6 +3,7 @@ import type { Grade } from '../history/review.js';
 import { shuffle, pickOne, type Random } from './random.js';
 import { byCodeUnit } from '../story/text.js';
 import { terms } from '../search/text.js';
+import { DEFAULTS } from '../config/keys.js';
 
 /** Why a story is in the session. */
 export type RoundReason = 'due' | 'new' | 'before-interview' | 'cram';
@@ -131,7 +132,7 @@ export function pickChoices(correct: string, scores: ReadonlyMap<string, number>
 }
 
 /** Default target for pick mode, where the answer is a choice, not a told story. */
-export const PICK_TARGET_SECONDS = 20;
+export const PICK_TARGET_SECONDS = DEFAULTS.pickTime;
 
 /**
  * Pick mode grades itself on correctness (a story the user showed also fits counts as right); on speed only when a

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { GRADES, type Grade, type Review } from '../history/review.js';
 import { formatDuration } from '../story/text.js';
-import { formatDue } from './dates.js';
+import { formatDue } from '../dates.js';
 
 /** Figures about one session's rounds. */
 export interface SessionSummary {

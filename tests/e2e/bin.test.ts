@@ -25,6 +25,20 @@ describe('bin/prep end to end', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('treats `prep help` with an unknown command as a usage error, and helps with a known one', () => {
+    const bad = runPrep(['help', 'quix']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n').slice(0, 2)).toEqual(['prep: unknown command "quix"', 'did you mean "quiz"?']);
+    expect(bad.stdout).toBe('');
+    const good = runPrep(['help', 'quiz']);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^Usage: prep quiz/);
+    // Example dates are ahead of today, never a fixed day that has passed.
+    const until = /--until (\d{4}-\d{2}-\d{2})/.exec(good.stdout)![1]!;
+    expect(new Date(`${until}T23:59:59`).getTime()).toBeGreaterThan(Date.now());
+    expect(runPrep(['help', 'config', 'set']).stdout).toMatch(/^Usage: prep config set/);
+  });
+
   it('finds a story for a question through the real binary, twice (cold then cached)', () => {
     const dir = writeTree(tempDir(), { 'notes/x.md': starStory('Arguing about the API design', { situation: 'My lead and I disagreed on versioning.' }) + '\n' + starStory('Saving on storage') });
     const env = { XDG_CACHE_HOME: join(dir, 'cache') };

@@ -54,7 +54,7 @@ export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const infos = findings.length - errors - warnings;
   const star = stories.filter((s) => s.kind === 'star').length;
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} hint${infos === 1 ? '' : 's'}` : ''} in ${star} stories and ${stories.length - star} notes`;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} hint${infos === 1 ? '' : 's'}` : ''} in ${star} ${star === 1 ? 'story' : 'stories'} and ${stories.length - star} note${stories.length - star === 1 ? '' : 's'}`;
   o.out(errors ? o.c.red(summary) : warnings ? o.c.yellow(summary) : o.c.green(`✓ ${summary}`));
   return errors ? 1 : 0;
 }

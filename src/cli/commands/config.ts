@@ -17,6 +17,7 @@ import {
 } from '../../config/keys.js';
 import { resolveSources } from '../../load/sources.js';
 import { PRECEDENCE } from '../../config/help.js';
+import { DEFAULTS } from '../../config/keys.js';
 
 /** Options of `prep config set`. */
 export interface ConfigSetOptions {
@@ -123,7 +124,8 @@ export async function runConfigList(ctx: Context, opts: ConfigListOptions = {}):
       const here = resolveSources({ cwd: ctx.cwd });
       shown = o.c.dim(here.origin === 'cwd' ? `(not set; ${here.paths[0]} here)` : '(not set; bundled samples)');
     } else {
-      shown = o.c.dim('(not set)');
+      const d = DEFAULTS[spec.key as Exclude<typeof spec.key, 'stories'>];
+      shown = o.c.dim(`(not set; default ${spec.key === 'time' ? `${d} s, ${DEFAULTS.pickTime} s in pick mode` : d})`);
     }
     o.out(`${o.c.cyan(spec.key.padEnd(keyW))}  ${shown}`);
   }

@@ -5,6 +5,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, PrepError } from '../../errors.js';
 import { parseCompetencyOption } from '../options.js';
 import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
+import { DEFAULTS } from '../../config/keys.js';
 import type { Competency } from '../../search/competencies.js';
 import type { Story } from '../../story/types.js';
 
@@ -48,7 +49,7 @@ function chooseFormat(opts: ExportOptions): ExportFormat {
 async function choosePaper(ctx: Context, opts: ExportOptions): Promise<Paper> {
   if (opts.paper === undefined) {
     const { readSettings } = await import('../../config/config-file.js');
-    return readSettings(ctx).values.paper ?? 'a4';
+    return readSettings(ctx).values.paper ?? DEFAULTS.paper;
   }
   const p = toPaper(opts.paper);
   if (p === null) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, EXIT.usage, `use ${PAPERS.map((x) => `--paper ${x}`).join(' or ')}`);

@@ -10,12 +10,13 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
-import { formatDue, parseDay, startOfDay } from '../../quiz/dates.js';
+import { dayKey, formatDue, inDays, parseDay, startOfDay } from '../../dates.js';
 import { seededRandom, type Random } from '../../quiz/random.js';
 import { advanceRound, roundReview, startRound, type PlannedRound, type QuizMode, type RoundState } from '../../quiz/round.js';
 import { chooseQuestion, echoesTitle, pickChoices, planSession, remainingCounts, PICK_TARGET_SECONDS, type QuestionOption, type SessionPlan } from '../../quiz/select.js';
 import { pacingPlan, renderAnswerTime, renderTimer } from '../../quiz/timer.js';
 import { parseCompetencyOption, parseCountOption, parseTimeOption } from '../options.js';
+import { DEFAULTS } from '../../config/keys.js';
 import { renderOutline } from '../../quiz/outline.js';
 import { renderSummary, summarizeSession } from '../../quiz/summary.js';
 import { formatDuration } from '../../story/text.js';
@@ -92,13 +93,13 @@ export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDef
   const mode = (opts.mode ?? 'tell') as QuizMode;
   if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, 2, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
   // Flags take the same ranges as the `count` and `time` settings (config/keys.ts).
-  const count = opts.count === undefined ? (defaults.count ?? 5) : parseCountOption(opts.count);
+  const count = opts.count === undefined ? (defaults.count ?? DEFAULTS.count) : parseCountOption(opts.count);
   // The configured time is for telling a story; picking one has its own, shorter default.
-  const target = opts.time !== undefined ? parseTimeOption(opts.time) : mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? 120);
+  const target = opts.time !== undefined ? parseTimeOption(opts.time) : mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? DEFAULTS.time);
   let until: Date | null = null;
   if (opts.until !== undefined) {
     until = parseDay(opts.until);
-    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, 2, 'example: --until 2026-03-14 (the day of your interview)');
+    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, 2, `example: --until ${dayKey(inDays(now, 21))} (the day of your interview)`);
     if (until.getTime() < startOfDay(now).getTime()) throw new PrepError('usage.until', `--until "${opts.until}" is in the past`, 2, 'give the date of an interview still ahead');
   }
   return { mode, count, target, cram: Boolean(opts.cram), until };

@@ -7,7 +7,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import { formatDuration } from '../../story/text.js';
-import { dayKey, formatAgo, formatDue } from '../../quiz/dates.js';
+import { dayKey, formatAgo, formatDue } from '../../dates.js';
 import { columnChart, sparkline } from '../../quiz/charts.js';
 import { byCodeUnit } from '../../story/text.js';
 
