@@ -17,9 +17,14 @@ export interface RunState {
 
 const collect = (value: string, prev: string[] | undefined): string[] => [...(prev ?? []), value];
 
-/** The --stories option every story-reading command takes. */
-function storiesOption(): Option {
-  return new Option('-s, --stories <path>', 'story file or folder (repeatable; default: $PREP_STORIES, then `prep config` stories, then ./stories)').argParser(collect);
+/**
+ * The --stories option every story-reading command takes. Commands without arguments of their own take several
+ * paths after one flag (`--stories notes/*.txt`); the others take one per flag, so a path never eats the question.
+ */
+function storiesOption(several = true): Option {
+  const where = 'default: $PREP_STORIES, then `prep config` stories, then ./stories';
+  if (several) return new Option('-s, --stories <path...>', `story files or folders (${where})`);
+  return new Option('-s, --stories <path>', `story file or folder (repeatable; ${where})`).argParser(collect);
 }
 
 function examples(...lines: string[]): string {
@@ -74,7 +79,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .description('show one story, by id or words of its title')
     .argument('<story...>', 'story id or title words')
     .option('--json', 'print the story as JSON')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep show pushing-back-on-a-risky-schema-migration', 'prep show schema migration'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, words.join(' '), opts))());
 
@@ -94,7 +99,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('-n, --limit <n>', 'how many results', '5')
     .option('--json', 'print results as JSON: [{id, title, score, matched, source}]')
     .option('--explain', 'show how the question was read: words dropped, typos fixed, competencies, fields matched')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep find "tell me about a time you disagreed with your manager"', 'prep find conflcit --explain', 'prep find "greatest weakness" --json'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/find.js')).runFind(ctx, words, opts))());
 
@@ -146,7 +151,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('-q, --question <text>', 'the question you were asked')
     .option('-t, --time <seconds>', `target answer time (default ${DEFAULTS.time})`)
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep log schema-migration --grade good --seconds 1:50', 'prep log "contract tests" --grade hard --question "Tell me about a time you influenced another team"'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/log.js')).runLog(ctx, words, opts))());
 
@@ -167,7 +172,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .argument('<old-id>', 'the story id in the history')
     .argument('<story...>', 'the current story: id or title words')
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep history link misktake-i-made mistake-i-made'))
     .action((oldId: string, words: string[], opts) => run(async (ctx) => (await import('./commands/history.js')).runHistoryLink(ctx, oldId, words, opts))());
 
@@ -185,7 +190,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('-c, --competency <id>', 'competency it shows, e.g. conflict (repeatable; asked for when the title is)', collect)
     .option('--edit', 'open the editor even without a terminal (for GUI editors like "code --wait")')
     .option('--no-edit', 'only write the file and print its path')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', '\nThe story goes into the first folder of --stories, $PREP_STORIES, `prep config` stories or ./stories;\nnever into the bundled samples, never over an existing file (-2, -3 are added).\n' + examples('prep new', 'prep new "Untangling the release process" -c ownership -c collaboration', 'EDITOR="code --wait" prep new "Migrating billing"'))
     .action((title: string | undefined, opts) => run(async (ctx) => (await import('./commands/new.js')).runNew(ctx, title, opts))());
 
@@ -247,7 +252,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('__complete', { hidden: true })
     .description('print completion candidates (used by the completion scripts)')
     .argument('<what>', 'ids')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .action((what: string, opts) => run(async (ctx) => (await import('./commands/completion.js')).runCompleteIds(ctx, what, opts))());
 
   return program;

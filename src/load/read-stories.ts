@@ -1,5 +1,5 @@
 /** The only reader of story files: finds them, reads them, parses them through the cache. */
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join, parse, relative, sep } from 'node:path';
 import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
@@ -9,6 +9,24 @@ import { byCodeUnit } from '../story/text.js';
 
 const STORY_EXT = new Set(['.md', '.markdown']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
+/** Plain-text files read in a folder when their start looks like markdown notes (a heading, STAR labels, front matter). */
+const NOTES_TEXT_EXT = new Set(['.txt']);
+const NOTES_LIKE = /^---\r?\n|^#{1,6}\s+\S|\*\*(?:situation|task|action|result)\b|^\s*(?:[-*]\s+)?(?:situation|task|action|result)\s*:/im;
+
+/** Whether a text file's first 4 KB look like markdown story notes. */
+function looksLikeNotes(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return NOTES_LIKE.test(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
 
 /** A story file found on disk, with what the cache keys on. */
 export interface StoryFile {
@@ -44,10 +62,11 @@ function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], depth = 
     const p = join(dir, e.name);
     if (e.isDirectory() && depth < 32) walkDir(p, out, diagnostics, depth + 1);
     else if (e.isFile() && STORY_EXT.has(extname(e.name).toLowerCase())) out.push(p);
+    else if (e.isFile() && NOTES_TEXT_EXT.has(extname(e.name).toLowerCase()) && looksLikeNotes(p)) out.push(p);
   }
 }
 
-/** List story files under the given paths: files of any extension as given, folders recursively for *.md. */
+/** List story files under the given paths: files of any extension as given, folders recursively for *.md (and *.txt notes). */
 export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const found: string[] = [];
@@ -62,7 +81,7 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
       const before = found.length;
       walkDir(p, found, diagnostics);
       if (found.length === before) {
-        diagnostics.push({ file: p, line: 0, column: 0, rule: 'no-markdown', severity: 'warning', message: 'folder has no .md or .markdown files (other files are read only when named directly)' });
+        diagnostics.push({ file: p, line: 0, column: 0, rule: 'no-markdown', severity: 'warning', message: 'folder has no .md or .markdown files, nor .txt notes (other files are read only when named directly)' });
       }
     } else found.push(p);
   }

@@ -44,10 +44,12 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
     }
   } else {
     // Ids are shown whole (they are what you type); titles and competencies take the rest; source on wide windows.
-    const idW = Math.min(40, idMax);
+    const idW = o.isTTY ? Math.min(40, idMax) : idMax;
     const showSource = o.columns >= 110;
-    const srcW = showSource ? Math.min(36, Math.max(6, ...srcs.map((x) => x.length))) : 0;
-    const titleW = Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 6) - 1);
+    const srcW = showSource ? Math.min(o.isTTY ? 36 : Infinity, Math.max(6, ...srcs.map((x) => x.length))) : 0;
+    // Never wider than the widest title and its competencies, so a pipe's wide layout does not pad every line.
+    const widest = Math.max(5, ...stories.map((s, i) => s.title.length + (comps[i] ? comps[i]!.length + 1 : 0)));
+    const titleW = Math.min(widest, Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 6) - 1));
     o.out(o.c.bold(`${'id'.padEnd(idW)}  ${'title'.padEnd(titleW)}  STAR  ${'time'.padStart(5)}${showSource ? '  source' : ''}`));
     stories.forEach((s, i) => {
       const title = truncate(s.title, titleW);

@@ -40,7 +40,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 const dur = (x: number | null) => (x === null ? '–' : formatDuration(x));
 
 /** The per-story table, dropping the least useful columns to fit `width`. */
-function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']): string[] {
+function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c'], whole = false): string[] {
   const cols: Column[] = [
     { head: 'n', width: 3, keep: 8, cell: (s) => String(s.reviews) },
     { head: 'last', width: 5, keep: 6, cell: (s) => s.lastGrade ?? '–' },
@@ -59,11 +59,13 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
     const drop = shown.reduce((lo, col) => (col.keep < lo.keep ? col : lo));
     shown = shown.filter((col) => col !== drop);
   }
-  const nameW = Math.max(nameMin, Math.min(44, width - total(shown)));
+  const label = (s: StoryStats) => (s.exists ? (s.title ?? s.id) : `(not in these notes) ${s.id}`);
+  // Into a pipe, titles are whole (the table is wider than a window, but nothing is cut).
+  const nameW = whole ? Math.max(nameMin, ...rows.map((s) => label(s).length)) : Math.max(nameMin, Math.min(44, width - total(shown)));
   const line = (name: string, cells: string[]) => name + cells.map((x, i) => '  ' + x.padStart(shown[i]!.width)).join('');
   const out = [c.bold(line('story'.padEnd(nameW), shown.map((col) => col.head)))];
   for (const s of rows) {
-    const name = truncate(s.exists ? (s.title ?? s.id) : `(not in these notes) ${s.id}`, nameW).padEnd(nameW);
+    const name = truncate(label(s), nameW).padEnd(nameW);
     const recallPaint = s.recall === null ? c.dim : s.recall < 0.7 ? c.red : s.recall < 0.9 ? c.yellow : c.green;
     const cells = shown.map((col) => {
       const text = truncate(col.cell(s), col.width).padStart(col.width);
@@ -98,7 +100,7 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output, from
   const drilled = st.stories.filter((s) => s.reviews > 0);
   const order = (s: StoryStats) => (s.exists ? 0 : 1);
   drilled.sort((a, b) => order(a) - order(b) || byCodeUnit(a.due ?? '9', b.due ?? '9') || byCodeUnit(a.id, b.id));
-  lines.push(...storyTable(drilled, now, width, c));
+  lines.push(...storyTable(drilled, now, width, c, !o.isTTY && o.columns > 110));
   const elsewhere = drilled.filter((s) => !s.exists).length;
   if (elsewhere) {
     const n = `${elsewhere} ${elsewhere === 1 ? 'story' : 'stories'} with practice ${elsewhere === 1 ? 'is' : 'are'} not in these notes (${from})`;
