@@ -1,8 +1,9 @@
 /** The config keys, their value types, and how text becomes a checked value (pure: no fs, no process). */
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { didYouMean, PrepError } from '../errors.js';
+import { didYouMean, PrepError, EXIT } from '../errors.js';
 import { PAPERS, toPaper, type Paper } from '../export/paper.js';
+import { expandHome } from '../load/paths.js';
 
 export { PAPERS, type Paper };
 
@@ -72,17 +73,17 @@ export function keySpec(name: string): KeySpec {
 
 /** A usage error for an unknown key, suggesting the closest ones. */
 export function unknownKey(name: string, where = ''): PrepError {
-  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, 2, didYouMean(name, CONFIG_KEY_NAMES, `keys: ${CONFIG_KEY_NAMES.join(', ')}`));
+  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, EXIT.usage, didYouMean(name, CONFIG_KEY_NAMES, `keys: ${CONFIG_KEY_NAMES.join(', ')}`));
 }
 
 function badValue(key: ConfigKey, value: unknown, expected: string, where = ''): PrepError {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
-  return new PrepError('config.bad-value', `${where}"${key}" must be ${expected}, not "${shown}"`, 2);
+  return new PrepError('config.bad-value', `${where}"${key}" must be ${expected}, not "${shown}"`, EXIT.usage);
 }
 
 /** Expand a leading `~` and make a story path absolute against `base`. */
 export function absolutePath(p: string, base: string, home = homedir()): string {
-  const expanded = p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p;
+  const expanded = expandHome(p, home);
   return isAbsolute(expanded) ? resolve(expanded) : resolve(base, expanded);
 }
 
@@ -140,7 +141,7 @@ export function toConfigValue<K extends ConfigKey>(key: K, raw: unknown, base: s
 function single(key: ConfigKey, raw: unknown, spec: KeySpec, where: string): unknown {
   if (!Array.isArray(raw)) return raw;
   if (raw.length === 1) return raw[0];
-  throw new PrepError('config.bad-value', `${where}"${key}" takes one value, not ${raw.length}`, 2, `"${key}" must be ${spec.accepts}`);
+  throw new PrepError('config.bad-value', `${where}"${key}" takes one value, not ${raw.length}`, EXIT.usage, `"${key}" must be ${spec.accepts}`);
 }
 
 /** A config with `key` set to `value` (already checked), other keys kept. */

@@ -3,7 +3,7 @@
  * a card never splits across a column or page and the index can say which page each story is on.
  */
 import type PDFKit from 'pdfkit';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { PAPER_SIZES, type Paper } from './paper.js';
 import { replaceUndrawable, type CheatSheet, type NoteCard, type Replacement, type StoryCard } from './cheat-sheet.js';
 import { fontPaths, type Face } from './fonts.js';
@@ -694,7 +694,7 @@ export function balance(heights: number[], gap: number, room: number): number | 
 /** Lay the sheet out and draw it into a PDF; characters the font cannot draw are replaced and reported. */
 export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<PdfResult> {
   const size = PAPER_SIZES[opts.paper];
-  if (!size) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, 2, 'use --paper a4 or --paper letter');
+  if (!size) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, EXIT.usage, 'use --paper a4 or --paper letter');
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size,

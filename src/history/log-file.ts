@@ -1,7 +1,8 @@
 /** The history file on disk: where it lives, appending one review atomically, and reading it without ever rewriting. */
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
+import { realPath } from '../load/paths.js';
 import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryEntry, type HistoryProblem, type ParsedHistory } from './review.js';
 
 /** File name of the history inside the user data folder. */
@@ -62,14 +63,6 @@ export function readHistory(file: string): ParsedHistory {
 /** Extensions of notes and plain text: never a history, so never appended to. */
 const NOTES_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt'];
 
-/** The real path of a file (symlinks followed), or the path itself when it does not exist yet. */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
-}
 
 /**
  * Why `file` must not be used as the history, or null when it may: it is a notes or text file by its extension,

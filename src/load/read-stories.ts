@@ -3,7 +3,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, typ
 import { extname, join, parse, relative, sep } from 'node:path';
 import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { openParseCache, type ParseCache } from './cache.js';
 import { byCodeUnit } from '../story/text.js';
 
@@ -75,7 +75,7 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
     try {
       st = statSync(p);
     } catch {
-      throw new PrepError('stories.not-found', `no stories at "${p}"`, 2, 'pass a markdown file or a folder with --stories, or run `prep init` to start one');
+      throw new PrepError('stories.not-found', `no stories at "${p}"`, EXIT.usage, 'pass a markdown file or a folder with --stories, or run `prep init` to start one');
     }
     if (st.isDirectory()) {
       const before = found.length;

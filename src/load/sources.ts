@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expandHome } from './paths.js';
 
 /** Which rule chose the story sources (for messages and the first-run hint). */
 export type SourceOrigin = 'flag' | 'env' | 'config' | 'cwd' | 'bundled';
@@ -33,7 +34,7 @@ export function resolveSources(input: SourceInputs): StorySources {
   const exists = input.exists ?? existsSync;
   // "~/notes" means the home folder wherever it comes from (a quoted flag, PREP_STORIES, the config file).
   const home = input.home ?? homedir();
-  const abs = (p: string) => resolve(input.cwd, p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p);
+  const abs = (p: string) => resolve(input.cwd, expandHome(p, home));
   if (input.flags?.length) return { paths: input.flags.map(abs), origin: 'flag' };
   const env = (input.env ?? '').split(delimiter).filter((p) => p.trim());
   if (env.length) return { paths: env.map(abs), origin: 'env' };

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import type { Context } from '../context.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { configFile, readConfig, updateConfig } from '../../config/config-file.js';
 import {
   applyEnv,
@@ -67,8 +67,8 @@ export async function runConfigGet(ctx: Context, key: string): Promise<number> {
  */
 export async function runConfigSet(ctx: Context, key: string, values: string[], opts: ConfigSetOptions = {}): Promise<number> {
   const spec = keySpec(key);
-  if (!values.length) throw new PrepError('config.bad-value', `no value given for "${spec.key}"`, 2, `"${spec.key}" must be ${spec.accepts}`);
-  if (opts.add && !spec.list) throw new PrepError('usage.add', `--add works only for list keys (stories), not "${spec.key}"`, 2);
+  if (!values.length) throw new PrepError('config.bad-value', `no value given for "${spec.key}"`, EXIT.usage, `"${spec.key}" must be ${spec.accepts}`);
+  if (opts.add && !spec.list) throw new PrepError('usage.add', `--add works only for list keys (stories), not "${spec.key}"`, EXIT.usage);
   const value = toConfigValue(spec.key, spec.list ? values : values.length === 1 ? values[0] : values, ctx.cwd);
   const { config: next, movedAside } = updateConfig(ctx, (config) => {
     if (opts.add && spec.key === 'stories') {

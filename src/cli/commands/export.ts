@@ -1,7 +1,8 @@
 /** `prep export`: a printable cheat sheet of the stories (PDF or markdown), written atomically, never over your notes. */
-import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
+import { realPath } from '../../load/paths.js';
 import { didYouMean, EXIT, PrepError } from '../../errors.js';
 import { parseCompetencyOption } from '../options.js';
 import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
@@ -83,18 +84,6 @@ function checkOutPath(ctx: Context, out: string): OutFile {
   return { file, shown };
 }
 
-/** A path with symlinks resolved; a file that does not exist yet is placed in its folder's real path. */
-function realPath(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    try {
-      return join(realpathSync.native(dirname(file)), basename(file));
-    } catch {
-      return file;
-    }
-  }
-}
 
 const statOrNull = (p: string): Stats | null => {
   try {

@@ -91,7 +91,7 @@ export interface QuizDefaults {
 /** Check the options over the configured defaults; bad values are usage errors (exit 2). */
 export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDefaults = {}): QuizSettings {
   const mode = (opts.mode ?? 'tell') as QuizMode;
-  if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, 2, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
+  if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, EXIT.usage, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
   // Flags take the same ranges as the `count` and `time` settings (config/keys.ts).
   const count = opts.count === undefined ? (defaults.count ?? DEFAULTS.count) : parseCountOption(opts.count);
   // The configured time is for telling a story; picking one has its own, shorter default.
@@ -99,8 +99,8 @@ export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDef
   let until: Date | null = null;
   if (opts.until !== undefined) {
     until = parseDay(opts.until);
-    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, 2, `example: --until ${dayKey(inDays(now, 21))} (the day of your interview)`);
-    if (until.getTime() < startOfDay(now).getTime()) throw new PrepError('usage.until', `--until "${opts.until}" is in the past`, 2, 'give the date of an interview still ahead');
+    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, EXIT.usage, `example: --until ${dayKey(inDays(now, 21))} (the day of your interview)`);
+    if (until.getTime() < startOfDay(now).getTime()) throw new PrepError('usage.until', `--until "${opts.until}" is in the past`, EXIT.usage, 'give the date of an interview still ahead');
   }
   return { mode, count, target, cram: Boolean(opts.cram), until };
 }
@@ -193,7 +193,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const settings = parseQuizOptions(opts, ctx.now(), opts.count === undefined || opts.time === undefined ? readSettings(ctx).values : {});
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (!interactive) {
-    throw new PrepError('quiz.not-a-terminal', 'quiz needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', 2);
+    throw new PrepError('quiz.not-a-terminal', 'quiz needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', EXIT.usage);
   }
   const o = ctx.out;
   const c = o.c;
