@@ -23,7 +23,10 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   const stories = await withCompetencies(loaded.stories, await loadIndex(ctx, loaded));
   const o = ctx.out;
   if (opts.json) {
-    o.out(JSON.stringify(stories, null, 2));
+    // Competencies as ids (what --competency and front matter take), with their names alongside.
+    const { COMPETENCIES } = await import('../../search/competencies.js');
+    const names = new Map(COMPETENCIES.map((c) => [c.id, c.name]));
+    o.out(JSON.stringify(stories.map((s) => ({ ...s, competencyNames: s.competencies.map((id) => names.get(id) ?? id) })), null, 2));
     return 0;
   }
   const srcs = stories.map((s) => `${basename(s.source.file)}:${s.source.line}`);
