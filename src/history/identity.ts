@@ -109,7 +109,10 @@ export function followEdits(input: IdentityInput): Identities {
   const orphans: Orphan[] = [];
   for (const [id, list] of gone) {
     const last = lastAt(list);
-    const fp = [...list].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).reverse().find((r) => r.fp)?.fp;
+    // The fingerprint of the latest review that has one (older lines have none).
+    let latest: Review | undefined;
+    for (const r of list) if (r.fp && (!latest || r.at >= latest.at)) latest = r;
+    const fp = latest?.fp;
     // A story can take over history only if its own practice began after that history ended: a rename, then practice.
     const open = fp ? input.ids.filter((sid) => !firstAt.has(sid) || firstAt.get(sid)! > last) : [];
     const candidates = open
