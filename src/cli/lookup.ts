@@ -1,6 +1,6 @@
 /** Find a story by id or title words, with "did you mean" when nothing matches. */
 import type { Story } from '../story/types.js';
-import { editDistance, PrepError, EXIT } from '../errors.js';
+import { editDistance, PrepError, EXIT, typoBudget } from '../errors.js';
 import { words } from '../search/text.js';
 
 /** Words a story can be named by: its id's parts, its title's words and its named competencies. */
@@ -26,7 +26,7 @@ function closeStories(stories: Story[], query: string, extra?: Map<string, strin
     .map((s) => {
       const names = [...namesOf(s), ...(extra?.get(s.id) ?? [])];
       const d = qs.map((w) => nearest(w, names));
-      const ok = d.every((x, i) => x <= (qs[i]!.length >= 7 ? 2 : 1));
+      const ok = d.every((x, i) => x <= typoBudget(qs[i]!.length));
       return { s, total: d.reduce((a, b) => a + b, 0), ok };
     })
     .filter((x) => x.ok)
