@@ -39,12 +39,20 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/**
+ * How many edits still make a misspelling of a word `length` long: one for very short words, then two (a swapped
+ * pair of letters costs two), then three from ten letters. The one "close enough" rule of "did you mean" hints.
+ */
+export function typoBudget(length: number): number {
+  return length <= 3 ? 1 : Math.max(2, Math.floor(length * 0.3));
+}
+
 /** The candidates closest to `word`, for a "did you mean ...?" hint. */
 export function suggestSimilar(word: string, candidates: string[], max = 3): string[] {
   const w = word.toLowerCase();
   return candidates
     .map((c) => ({ c, d: editDistance(w, c.toLowerCase()), sub: c.toLowerCase().includes(w) && w.length >= 3 }))
-    .filter((x) => x.sub || x.d <= Math.max(2, Math.floor(Math.min(w.length, x.c.length) * 0.4)))
+    .filter((x) => x.sub || x.d <= typoBudget(Math.min(w.length, x.c.length)))
     .sort((a, b) => Number(b.sub) - Number(a.sub) || a.d - b.d)
     .slice(0, max)
     .map((x) => x.c);

@@ -1,6 +1,6 @@
 /** Find a story by id or title words, with "did you mean" when nothing matches. */
 import type { Story } from '../story/types.js';
-import { editDistance, PrepError } from '../errors.js';
+import { editDistance, PrepError, EXIT, typoBudget } from '../errors.js';
 import { words } from '../search/text.js';
 
 /** Words a story can be named by: its id's parts, its title's words and its named competencies. */
@@ -26,7 +26,7 @@ function closeStories(stories: Story[], query: string, extra?: Map<string, strin
     .map((s) => {
       const names = [...namesOf(s), ...(extra?.get(s.id) ?? [])];
       const d = qs.map((w) => nearest(w, names));
-      const ok = d.every((x, i) => x <= (qs[i]!.length >= 7 ? 2 : 1));
+      const ok = d.every((x, i) => x <= typoBudget(qs[i]!.length));
       return { s, total: d.reduce((a, b) => a + b, 0), ok };
     })
     .filter((x) => x.ok)
@@ -37,7 +37,7 @@ function closeStories(stories: Story[], query: string, extra?: Map<string, strin
 /** The story a user means by `query`: exact id, unique id prefix, or title words that pick exactly one story. */
 export function lookupStory(stories: Story[], query: string, extra?: Map<string, string[]>): Story {
   const q = query.trim().toLowerCase();
-  if (!q) throw new PrepError('usage.story', 'no story given', 2, 'name a story by id; `prep list` shows the ids');
+  if (!q) throw new PrepError('usage.story', 'no story given', EXIT.usage, 'name a story by id; `prep list` shows the ids');
   const exact = stories.find((s) => s.id === q);
   if (exact) return exact;
   const byTitle = stories.filter((s) => s.title.toLowerCase() === q);
@@ -53,7 +53,7 @@ export function lookupStory(stories: Story[], query: string, extra?: Map<string,
   if (byWords.length === 1) return byWords[0]!;
   const many = prefix.length > 1 ? prefix : byWords;
   if (many.length > 1) {
-    throw new PrepError('story.ambiguous', `"${query}" matches ${many.length} stories`, 2, `one of: ${many.slice(0, 5).map((s) => s.id).join(', ')}`);
+    throw new PrepError('story.ambiguous', `"${query}" matches ${many.length} stories`, EXIT.usage, `one of: ${many.slice(0, 5).map((s) => s.id).join(', ')}`);
   }
   const close = closeStories(stories, q, extra).slice(0, 3);
   throw new PrepError(

@@ -43,6 +43,10 @@ export async function parseCompetencyOption(text: string): Promise<Competency> {
   if (!key) throw new PrepError('usage.competency', `--competency needs a competency name, not "${text}"`, EXIT.usage, listHint);
   const found = findCompetency(text);
   if (found) return found;
+  // A unique prefix of a name ("teamwork" for "Teamwork and collaboration") names it as well as one of its id.
+  const norm = (t: string) => t.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  const byName = COMPETENCIES.filter((c) => norm(c.name).startsWith(norm(text)));
+  if (byName.length === 1) return byName[0]!;
   // findCompetency gives null for a prefix of several ids too: list them all, since spelling is not the problem.
   const prefixed = ids.filter((id) => id.startsWith(key));
   if (prefixed.length > 1) {

@@ -20,6 +20,9 @@ export function useColor(opts: { noColor?: boolean; env: NodeJS.ProcessEnv; isTT
   return opts.isTTY && opts.env.TERM !== 'dumb';
 }
 
+/** The width output is laid out for when stdout is not a terminal: wide enough that no title or path is cut. */
+export const PIPE_COLUMNS = 1000;
+
 /** An Output over process.stdout / stderr; every line passes the terminal sanitiser (only prep's colours survive). */
 export function processOutput(color: boolean): Output {
   const line = (t: string) => toTerminalText(t.endsWith('\n') ? t : t + '\n', color);
@@ -27,8 +30,9 @@ export function processOutput(color: boolean): Output {
     out: (t) => process.stdout.write(line(t)),
     err: (t) => process.stderr.write(line(t)),
     color,
-    // The real width (20 at least, 200 at most); each command decides how much of it to use.
-    columns: Math.max(20, Math.min(process.stdout.columns || 80, 200)),
+    // The real width (20 at least, 200 at most); each command decides how much of it to use. Into a pipe or file
+    // nothing is cut: no window to fit, and `prep list | grep` must see whole titles.
+    columns: process.stdout.isTTY ? Math.max(20, Math.min(process.stdout.columns || 80, 200)) : PIPE_COLUMNS,
     isTTY: Boolean(process.stdout.isTTY),
     c: new Chalk({ level: color ? 2 : 0 }),
   };

@@ -3,6 +3,9 @@ import { Command, Option } from 'commander';
 import { VERSION } from '../version.js';
 import type { Context } from './context.js';
 import { keysHelp, PRECEDENCE } from '../config/help.js';
+import { dayKey, inDays } from '../dates.js';
+import { didYouMean, EXIT, PrepError } from '../errors.js';
+import { COUNT_RANGE, DEFAULTS, TIME_RANGE } from '../config/keys.js';
 
 /** Creates the context on first use; `{ config: false }` skips reading the config file (for `prep config`). */
 export type GetContext = (opts?: { config?: boolean }) => Promise<Context>;
@@ -14,9 +17,14 @@ export interface RunState {
 
 const collect = (value: string, prev: string[] | undefined): string[] => [...(prev ?? []), value];
 
-/** The --stories option every story-reading command takes. */
-function storiesOption(): Option {
-  return new Option('-s, --stories <path>', 'story file or folder (repeatable; default: $PREP_STORIES, then `prep config` stories, then ./stories)').argParser(collect);
+/**
+ * The --stories option every story-reading command takes. Commands without arguments of their own take several
+ * paths after one flag (`--stories notes/*.txt`); the others take one per flag, so a path never eats the question.
+ */
+function storiesOption(several = true): Option {
+  const where = 'default: $PREP_STORIES, then `prep config` stories, then ./stories';
+  if (several) return new Option('-s, --stories <path...>', `story files or folders (${where})`);
+  return new Option('-s, --stories <path>', `story file or folder (repeatable; ${where})`).argParser(collect);
 }
 
 function examples(...lines: string[]): string {
@@ -39,6 +47,25 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     state.exitCode = await fn(await getCtx());
   };
 
+  // `prep help CMD` as commander has it, but an unknown command is a usage error (exit 2), not the general help.
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('display help for command')
+    .argument('[command...]', 'a command, or a command and its subcommand')
+    .action((words: string[]) => {
+      let cmd: Command = program;
+      for (const w of words) {
+        const sub = cmd.commands.find((c) => c.name() === w || c.aliases().includes(w));
+        if (!sub || sub.name().startsWith('__')) {
+          const names = cmd.commands.map((c) => c.name()).filter((n) => !n.startsWith('__'));
+          throw new PrepError('usage.command', `unknown command "${words.join(' ')}"`, EXIT.usage, didYouMean(w, names, `commands: ${names.join(', ')}`));
+        }
+        cmd = sub;
+      }
+      cmd.outputHelp();
+    });
+
   program
     .command('list')
     .description('list stories with their STAR completeness and speaking time')
@@ -52,7 +79,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .description('show one story, by id or words of its title')
     .argument('<story...>', 'story id or title words')
     .option('--json', 'print the story as JSON')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep show pushing-back-on-a-risky-schema-migration', 'prep show schema migration'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, words.join(' '), opts))());
 
@@ -60,6 +87,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('check')
     .description('find gaps in your notes: missing STAR parts, results without numbers, stories too long to tell')
     .option('--json', 'print findings as JSON')
+    .option('--history <file>', 'review history to check against the notes (default: $PREP_HISTORY, else the user data folder)')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep check', 'prep check --json --stories ~/notes'))
     .action((opts) => run(async (ctx) => (await import('./commands/check.js')).runCheck(ctx, opts))());
@@ -71,7 +99,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('-n, --limit <n>', 'how many results', '5')
     .option('--json', 'print results as JSON: [{id, title, score, matched, source}]')
     .option('--explain', 'show how the question was read: words dropped, typos fixed, competencies, fields matched')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep find "tell me about a time you disagreed with your manager"', 'prep find conflcit --explain', 'prep find "greatest weakness" --json'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/find.js')).runFind(ctx, words, opts))());
 
@@ -102,8 +130,8 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('quiz')
     .description('drill: hear a question, tell the story out loud against a timer, grade yourself; due stories first')
     .addOption(new Option('-m, --mode <mode>', 'tell: answer out loud; pick: choose which story answers').choices(['tell', 'pick']).default('tell'))
-    .option('-n, --count <n>', 'rounds in the session, 1-500 (default 5)')
-    .option('-t, --time <seconds>', 'target answer time, 10-3600 seconds or m:ss (default 120; 20 in pick mode)')
+    .option('-n, --count <n>', `rounds in the session, ${COUNT_RANGE.min}-${COUNT_RANGE.max} (default ${DEFAULTS.count})`)
+    .option('-t, --time <seconds>', `target answer time, ${TIME_RANGE.min}-${TIME_RANGE.max} seconds or m:ss (default ${DEFAULTS.time}; ${DEFAULTS.pickTime} in pick mode)`)
     .option('-c, --competency <name>', 'only stories showing this competency')
     .option('--tag <tag>', 'only stories with this tag')
     .option('--cram', 'drill regardless of the schedule and leave the schedule unchanged')
@@ -111,7 +139,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
     .addOption(new Option('--seed <n>', 'random seed, for reproducible sessions').hideHelp())
     .addOption(storiesOption())
-    .addHelpText('after', examples('prep quiz', 'prep quiz --count 3 --time 90', 'prep quiz --mode pick --competency conflict', 'prep quiz --until 2026-03-14'))
+    .addHelpText('after', examples('prep quiz', 'prep quiz --count 3 --time 90', 'prep quiz --mode pick --competency conflict', `prep quiz --until ${dayKey(inDays(new Date(), 21))}`))
     .action((opts) => run(async (ctx) => (await import('./commands/quiz.js')).runQuiz(ctx, opts))());
 
   program
@@ -121,9 +149,9 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .requiredOption('-g, --grade <grade>', 'how it went: again, hard, good or easy')
     .option('--seconds <n>', 'how long the answer took, in seconds or m:ss')
     .option('-q, --question <text>', 'the question you were asked')
-    .option('-t, --time <seconds>', 'target answer time (default 120)')
+    .option('-t, --time <seconds>', `target answer time (default ${DEFAULTS.time})`)
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', examples('prep log schema-migration --grade good --seconds 1:50', 'prep log "contract tests" --grade hard --question "Tell me about a time you influenced another team"'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/log.js')).runLog(ctx, words, opts))());
 
@@ -136,6 +164,17 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .addOption(storiesOption())
     .addHelpText('after', examples('prep stats', 'prep stats --json | jq ".stories[] | {id, recall}"', 'prep stats --csv > practice.csv'))
     .action((opts) => run(async (ctx) => (await import('./commands/stats.js')).runStats(ctx, opts))());
+
+  const history = program.command('history').description('the review history: tie the practice of a renamed story to the story it is now');
+  history
+    .command('link')
+    .description('count the history of a story id that is gone (see `prep check`) for a current story; appends one line')
+    .argument('<old-id>', 'the story id in the history')
+    .argument('<story...>', 'the current story: id or title words')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption(false))
+    .addHelpText('after', examples('prep history link misktake-i-made mistake-i-made'))
+    .action((oldId: string, words: string[], opts) => run(async (ctx) => (await import('./commands/history.js')).runHistoryLink(ctx, oldId, words, opts))());
 
   program
     .command('init')
@@ -151,7 +190,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('-c, --competency <id>', 'competency it shows, e.g. conflict (repeatable; asked for when the title is)', collect)
     .option('--edit', 'open the editor even without a terminal (for GUI editors like "code --wait")')
     .option('--no-edit', 'only write the file and print its path')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .addHelpText('after', '\nThe story goes into the first folder of --stories, $PREP_STORIES, `prep config` stories or ./stories;\nnever into the bundled samples, never over an existing file (-2, -3 are added).\n' + examples('prep new', 'prep new "Untangling the release process" -c ownership -c collaboration', 'EDITOR="code --wait" prep new "Migrating billing"'))
     .action((title: string | undefined, opts) => run(async (ctx) => (await import('./commands/new.js')).runNew(ctx, title, opts))());
 
@@ -213,7 +252,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('__complete', { hidden: true })
     .description('print completion candidates (used by the completion scripts)')
     .argument('<what>', 'ids')
-    .addOption(storiesOption())
+    .addOption(storiesOption(false))
     .action((what: string, opts) => run(async (ctx) => (await import('./commands/completion.js')).runCompleteIds(ctx, what, opts))());
 
   return program;

@@ -1,9 +1,17 @@
 /**
- * The quiz's terminal input, behind small wrappers so tests can replace them: a live answer timer read in raw mode,
- * and @inquirer/prompts selects (loaded lazily) themed with prep's colours.
+ * The quiz's terminal input, behind small wrappers so tests can replace them: a live answer timer and single-key
+ * choices (1-4 or a letter, Anki-style), both read in raw mode. q or Esc in any of them ends the quiz cleanly.
  */
 import { Interrupted } from './errors.js';
 import { toTerminalText, truncate, visibleWidth, type Output } from './output.js';
+
+/** The user ended the quiz with q or Esc: answered rounds are kept and prep exits 0. */
+export class Stopped extends Error {
+  constructor() {
+    super('stopped');
+    this.name = 'Stopped';
+  }
+}
 
 /** One option of a select prompt. */
 export interface PromptChoice<V extends string> {
@@ -12,19 +20,21 @@ export interface PromptChoice<V extends string> {
   /** Shown after the prompt once answered (default: name). */
   short?: string;
   description?: string;
+  /** A letter that chooses this option at once, besides its number. */
+  key?: string;
 }
 
 /** The prompts `prep quiz` uses. */
 export interface QuizPrompts {
   /**
    * Show `render(elapsedMs, columns)` on one line, redrawn about once a second, until Enter; resolves to the
-   * elapsed milliseconds. Ctrl-C rejects with Interrupted. The line is cleared and the cursor shown afterwards.
+   * elapsed milliseconds. Ctrl-C rejects with Interrupted, q or Esc with Stopped. The line is cleared afterwards.
    */
   timeAnswer(render: (elapsedMs: number, columns: number) => string): Promise<number>;
-  /** Show `message` and wait for Enter (Ctrl-C rejects with Interrupted). */
+  /** Show `message` and wait for Enter (Ctrl-C rejects with Interrupted, q or Esc with Stopped). */
   pause(message: string): Promise<void>;
-  /** A single choice from a list. */
-  select<V extends string>(opts: { message: string; choices: PromptChoice<V>[]; default?: V }): Promise<V>;
+  /** A single choice from a list, with a live timer line when `timer` is given (it renders the elapsed time). */
+  select<V extends string>(opts: { message: string; choices: PromptChoice<V>[]; default?: V; timer?: (elapsedMs: number, columns: number) => string }): Promise<V>;
 }
 
 const CSI = '\x1b[';
@@ -33,27 +43,30 @@ const SHOW_CURSOR = `${CSI}?25h`;
 const CLEAR_LINE = `\r${CSI}2K`;
 /** Keys pressed in the first moments are typed ahead from the previous prompt, not an answer. */
 const TYPEAHEAD_MS = 400;
+/** Keys that end the quiz from any prompt: q and a lone Esc (an arrow key sends Esc followed by more bytes). */
+const STOP_KEYS: readonly string[] = ['q', 'Q', '\x1b'];
 
 /** Restores the cursor if the process ends while the timer hides it. */
 function restoreCursor(): void {
   process.stdout.write(SHOW_CURSOR);
 }
 
-/** Signals that end prep while it waits: the terminal is left as it was found, then the signal does its work. */
-const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+/** Whether a chunk of raw input holds Enter. */
+const isEnter = (s: string) => s.includes('\r') || s.includes('\n');
 
 /**
- * Wait for Enter on process.stdin in raw mode, redrawing `render(elapsedMs, columns)` on the current line about once
- * a second (on whole seconds of `clock`, a monotonic millisecond clock). Resolves to the elapsed milliseconds;
- * Ctrl-C (or SIGINT) rejects with Interrupted; SIGTERM or SIGHUP restore the terminal and then end the process.
+ * Wait on process.stdin in raw mode until `accept` takes a key, redrawing `render(elapsedMs, columns)` on the
+ * current line about once a second (on whole seconds of `clock`, a monotonic millisecond clock). Resolves to the
+ * accepted value and the elapsed milliseconds; Ctrl-C (or SIGINT) rejects with Interrupted, q or Esc with Stopped;
+ * Ctrl-Z suspends (and `fg` carries on); SIGTERM or SIGHUP restore the terminal and then end the process.
  * Always clears the line, shows the cursor and releases stdin. On a `dumb` terminal no cursor-control sequence is
  * written: the line is redrawn with a carriage return and spaces.
  */
-export function waitForEnter(render: (elapsedMs: number, columns: number) => string, clock: () => number = () => performance.now(), dumb = false): Promise<number> {
+export function waitForKey<T>(render: (elapsedMs: number, columns: number) => string, accept: (key: string) => T | undefined, clock: () => number = () => performance.now(), dumb = false): Promise<{ value: T; ms: number }> {
   const stdin = process.stdin;
   const stdout = process.stdout;
   const start = clock();
-  return new Promise<number>((resolve, reject) => {
+  return new Promise<{ value: T; ms: number }>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     let shown = 0;
     let done = false;
@@ -73,7 +86,7 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
       draw();
       timer = setTimeout(tick, 1000 - ((clock() - start) % 1000) + 5);
     };
-    const finish = (result: { ms: number } | { error: Error }) => {
+    const finish = (result: { value: T; ms: number } | { error: Error }) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -85,14 +98,18 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
       if (stdin.isTTY) stdin.setRawMode(false);
       stdin.pause();
       stdout.write(dumb ? `\r${' '.repeat(shown)}\r` : CLEAR_LINE + SHOW_CURSOR);
-      if ('ms' in result) resolve(result.ms);
-      else reject(result.error);
+      if ('error' in result) reject(result.error);
+      else resolve(result);
     };
     const onData = (chunk: Buffer | string) => {
       const s = chunk.toString();
       if (s.includes('\u0003')) return finish({ error: new Interrupted() });
+      if (s === '\u001a' && process.platform !== 'win32') return suspendProcess();
       const ms = clock() - start;
-      if ((s.includes('\r') || s.includes('\n')) && ms >= TYPEAHEAD_MS) finish({ ms });
+      if (ms < TYPEAHEAD_MS) return;
+      if (STOP_KEYS.includes(s)) return finish({ error: new Stopped() });
+      const value = accept(s);
+      if (value !== undefined) finish({ value, ms });
     };
     const onSigint = () => finish({ error: new Interrupted() });
     // Terminal restored first; with the listener gone the signal then ends prep as it would have (exit 143 for TERM).
@@ -116,46 +133,44 @@ export function waitForEnter(render: (elapsedMs: number, columns: number) => str
   });
 }
 
-/** A select prompt from @inquirer/prompts, coloured (or not) like the rest of prep's output. */
-async function selectInTerminal<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[]; default?: V }): Promise<V> {
-  const { select } = await import('@inquirer/prompts');
+/** Wait for Enter with a live line (see waitForKey); resolves to the elapsed milliseconds. */
+export async function waitForEnter(render: (elapsedMs: number, columns: number) => string, clock?: () => number, dumb = false): Promise<number> {
+  return (await waitForKey(render, (s) => (isEnter(s) ? true : undefined), clock, dumb)).ms;
+}
+
+/** The key help of a choice prompt: "1-4 or a/h/g/e · Enter: Good · q: stop". */
+export function choiceHelp(choices: readonly PromptChoice<string>[], defaultName?: string): string {
+  const n = choices.length;
+  const letters = choices.map((c) => c.key).filter(Boolean);
+  const keys = (n === 1 ? '1' : `1-${n}`) + (letters.length === n ? ` or ${letters.join('/')}` : '');
+  return [keys, ...(defaultName ? [`Enter: ${defaultName}`] : []), 'q: stop'].join(' · ');
+}
+
+/** A numbered choice read as a single key, with an optional live timer before the key help. */
+async function chooseInTerminal<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[]; default?: V; timer?: (elapsedMs: number, columns: number) => string }, clock?: () => number, dumb = false): Promise<V> {
   const c = o.c;
-  // Inquirer writes to the terminal itself, so story titles in the choices pass the sanitiser here.
-  const safe = (t: string | undefined) => (t === undefined ? undefined : toTerminalText(t, o.color));
-  const choices = opts.choices.map((ch) => ({ ...ch, name: safe(ch.name)!, ...(ch.short !== undefined ? { short: safe(ch.short) } : {}), ...(ch.description !== undefined ? { description: safe(ch.description) } : {}) }));
-  // Ctrl-Z is handled here: left to readline, it paused stdin on `fg` (the session ended as the event loop drained)
-  // and inquirer took the key for a search that jumped to the first choice. Registered before readline's listener,
-  // this runs first and hands the others a harmless key.
-  const onKey = (_: unknown, key?: { name?: string; ctrl?: boolean }) => {
-    if (!key?.ctrl || key.name !== 'z' || process.platform === 'win32') return;
-    key.ctrl = false;
-    key.name = 'backspace';
-    suspendProcess();
+  const width = () => Math.max(20, (process.stdout.columns || o.columns) - 1);
+  o.out(`${c.blue('?')} ${c.bold(opts.message)}`);
+  for (const [i, ch] of opts.choices.entries()) {
+    const head = `  ${c.cyan.bold(String(i + 1))} ${ch.name}`;
+    o.out(ch.description ? `${head}  ${c.dim(truncate(ch.description, Math.max(0, width() - head.length - 2)))}` : head);
+  }
+  const byKey = new Map<string, V>();
+  opts.choices.forEach((ch, i) => {
+    byKey.set(String(i + 1), ch.value);
+    if (ch.key) byKey.set(ch.key.toLowerCase(), ch.value).set(ch.key.toUpperCase(), ch.value);
+  });
+  const dflt = opts.choices.find((ch) => ch.value === opts.default);
+  const help = choiceHelp(opts.choices, dflt ? (dflt.short ?? dflt.name) : undefined);
+  const render = (ms: number, cols: number) => {
+    if (!opts.timer) return c.dim(truncate(help, cols - 1));
+    const room = cols - 1 - help.length - 2;
+    return room >= 12 ? `${opts.timer(ms, room)}  ${c.dim(help)}` : opts.timer(ms, cols - 1);
   };
-  process.stdin.on('keypress', onKey);
-  return select<V>({
-    message: toTerminalText(opts.message, o.color),
-    choices,
-    ...(opts.default !== undefined ? { default: opts.default } : {}),
-    loop: false,
-    pageSize: Math.max(4, opts.choices.length),
-    theme: {
-      prefix: { idle: c.blue('?'), done: c.green('✔') },
-      style: {
-        answer: (t: string) => c.cyan(t),
-        message: (t: string) => c.bold(t),
-        highlight: (t: string) => c.cyan(t),
-        help: (t: string) => c.dim(t),
-        description: (t: string) => c.dim(t),
-        keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${c.bold(k)} ${c.dim(a)}`).join(c.dim(' • ')),
-        key: (t: string) => c.cyan.bold(`<${t}>`),
-        error: (t: string) => c.red(`> ${t}`),
-        defaultAnswer: (t: string) => c.dim(`(${t})`),
-        disabled: (t: string) => c.dim(t),
-      },
-      indexMode: 'number',
-    },
-  }).finally(() => process.stdin.off('keypress', onKey));
+  const { value } = await waitForKey(render, (s) => byKey.get(s) ?? (isEnter(s) && dflt ? dflt.value : undefined), clock, dumb);
+  const chosen = opts.choices.find((ch) => ch.value === value)!;
+  o.out(`${c.green('✔')} ${c.cyan(chosen.short ?? chosen.name)}`);
+  return value;
 }
 
 /** Stop like Ctrl-Z in a cooked terminal, and take raw mode back on `fg`. */
@@ -206,8 +221,9 @@ export function terminalPrompts(o: Output, clock?: () => number, env: NodeJS.Pro
   return {
     timeAnswer: (render) => waitForEnter(render, clock, dumb),
     pause: async (message) => {
-      await waitForEnter((_, cols) => o.c.dim(truncate(message, cols - 1)), clock, dumb);
+      const text = `${message} (q: stop)`;
+      await waitForEnter((_, cols) => o.c.dim(truncate(text, cols - 1)), clock, dumb);
     },
-    select: (opts) => (dumb ? selectPlain(o, opts) : selectInTerminal(o, opts)),
+    select: (opts) => (dumb ? selectPlain(o, opts) : chooseInTerminal(o, opts, clock, dumb)),
   };
 }

@@ -1,5 +1,5 @@
 /** The config file's text <-> PrepConfig, with errors located by file and line (pure: no fs). */
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { CONFIG_KEY_NAMES, toConfigValue, unknownKey, type ConfigKey, type PrepConfig } from './keys.js';
 
 /** 1-based line and column of a character offset. */
@@ -44,10 +44,10 @@ export function fromConfigText(text: string, file: string, base: string): PrepCo
     const msg = (e as Error).message;
     const { line, column } = lineColumn(body, errorOffset(msg, body));
     const reason = msg.replace(/\s*(in JSON )?at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    throw new PrepError('config.parse', `${file}:${line}:${column}: config is not valid JSON (${reason})`, 2, FIX_HINT);
+    throw new PrepError('config.parse', `${file}:${line}:${column}: config is not valid JSON (${reason})`, EXIT.usage, FIX_HINT);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new PrepError('config.parse', `${file}:1:1: config must be a JSON object like {"stories": ["~/notes"]}`, 2, FIX_HINT);
+    throw new PrepError('config.parse', `${file}:1:1: config must be a JSON object like {"stories": ["~/notes"]}`, EXIT.usage, FIX_HINT);
   }
   const out: Record<string, unknown> = {};
   for (const [key, raw] of Object.entries(data as Record<string, unknown>)) {

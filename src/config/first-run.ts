@@ -1,7 +1,6 @@
 /** The one-time hint shown when prep falls back to its bundled samples because no stories are configured. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Output } from '../cli/output.js';
 import { writeFileAtomic } from '../load/atomic-write.js';
 
 /** The hint: one line, both ways to point prep at the user's own notes. */
@@ -14,7 +13,7 @@ export function hintMarker(cacheDir: string): string {
 }
 
 /** Print the first-run hint unless it was shown before; a cache folder that cannot be written only means it repeats. */
-export function showFirstRunHint(ctx: { out: Output; folders: { cache: string } }): boolean {
+export function showFirstRunHint(ctx: { out: { err(text: string): void; c: { dim(text: string): string } }; folders: { cache: string } }): boolean {
   const marker = hintMarker(ctx.folders.cache);
   if (existsSync(marker)) return false;
   ctx.out.err(ctx.out.c.dim(FIRST_RUN_HINT));

@@ -1,8 +1,9 @@
 /** The config keys, their value types, and how text becomes a checked value (pure: no fs, no process). */
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { didYouMean, PrepError } from '../errors.js';
+import { didYouMean, PrepError, EXIT } from '../errors.js';
 import { PAPERS, toPaper, type Paper } from '../export/paper.js';
+import { expandHome } from '../load/paths.js';
 
 export { PAPERS, type Paper };
 
@@ -41,6 +42,17 @@ export const TIME_RANGE = { min: 10, max: 3600 } as const;
 /** Smallest and largest accepted round count. */
 export const COUNT_RANGE = { min: 1, max: 500 } as const;
 
+/** What a setting is when neither a flag, the environment nor the config file gives it: named once, used everywhere. */
+export const DEFAULTS = {
+  /** Seconds to tell a story: about 300 spoken words, the length interviewers expect for a STAR answer. */
+  time: 120,
+  /** Seconds to pick a story in pick mode, where the answer is a choice, not a told story. */
+  pickTime: 20,
+  /** Rounds per quiz: a session of a few minutes, short enough to do daily. */
+  count: 5,
+  paper: 'a4' as Paper,
+} as const;
+
 /** Every config key, in the order `config list` shows them. */
 export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'stories', env: 'PREP_STORIES', list: true, accepts: 'one or more folders or markdown files', description: 'where your story notes are' },
@@ -61,17 +73,17 @@ export function keySpec(name: string): KeySpec {
 
 /** A usage error for an unknown key, suggesting the closest ones. */
 export function unknownKey(name: string, where = ''): PrepError {
-  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, 2, didYouMean(name, CONFIG_KEY_NAMES, `keys: ${CONFIG_KEY_NAMES.join(', ')}`));
+  return new PrepError('config.unknown-key', `${where}unknown config key "${name}"`, EXIT.usage, didYouMean(name, CONFIG_KEY_NAMES, `keys: ${CONFIG_KEY_NAMES.join(', ')}`));
 }
 
 function badValue(key: ConfigKey, value: unknown, expected: string, where = ''): PrepError {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
-  return new PrepError('config.bad-value', `${where}"${key}" must be ${expected}, not "${shown}"`, 2);
+  return new PrepError('config.bad-value', `${where}"${key}" must be ${expected}, not "${shown}"`, EXIT.usage);
 }
 
 /** Expand a leading `~` and make a story path absolute against `base`. */
 export function absolutePath(p: string, base: string, home = homedir()): string {
-  const expanded = p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p;
+  const expanded = expandHome(p, home);
   return isAbsolute(expanded) ? resolve(expanded) : resolve(base, expanded);
 }
 
@@ -129,7 +141,7 @@ export function toConfigValue<K extends ConfigKey>(key: K, raw: unknown, base: s
 function single(key: ConfigKey, raw: unknown, spec: KeySpec, where: string): unknown {
   if (!Array.isArray(raw)) return raw;
   if (raw.length === 1) return raw[0];
-  throw new PrepError('config.bad-value', `${where}"${key}" takes one value, not ${raw.length}`, 2, `"${key}" must be ${spec.accepts}`);
+  throw new PrepError('config.bad-value', `${where}"${key}" takes one value, not ${raw.length}`, EXIT.usage, `"${key}" must be ${spec.accepts}`);
 }
 
 /** A config with `key` set to `value` (already checked), other keys kept. */

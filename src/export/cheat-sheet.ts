@@ -7,8 +7,9 @@ import { formatDuration } from '../story/text.js';
 import type { CoverageRow } from '../search/coverage.js';
 import { COMPETENCIES } from '../search/competencies.js';
 import { hasFigure } from '../story/figures.js';
-import { dayKey } from '../quiz/dates.js';
-import { brief, capPoints, capWords, emphasiseNumbers, shorten, toPoints, type Run } from './points.js';
+import { dayKey } from '../dates.js';
+import { isPlaceholder } from '../story/template.js';
+import { brief, briefCapped, capPoints, capWords, emphasiseNumbers, shorten, toPoints, type Run } from './points.js';
 
 /** A card as the index refers to it: its number on the sheet and its title. */
 export interface CardRef {
@@ -45,17 +46,24 @@ export interface StoryCard {
   /** The first question the story answers, from its front matter. */
   question: string | null;
   situation: string;
+  /** Situation points left out (shown as "+N more"). */
+  moreSituation: number;
   task: string;
+  moreTask: number;
   actions: string[];
   moreActions: number;
   /** Result points, each split into runs with the figures marked strong. */
   result: Run[][];
   moreResults: number;
+  /** The Result is empty or a placeholder ("TBD", the template's text): the sheet says so instead of hiding it. */
+  noResult: boolean;
   lesson: string | null;
   /** Speaking time as m:ss. */
   speaking: string;
-  /** `file:line` of the story in the user's notes. */
+  /** `name.md:line` of the story in the user's notes. */
   source: string;
+  /** `path/to/name.md:line` as loaded (the markdown sheet shows this one). */
+  sourcePath: string;
 }
 
 /** A talking-point answer (no STAR parts): its points as written, up to a cap. */
@@ -69,6 +77,7 @@ export interface NoteCard {
   more: number;
   speaking: string;
   source: string;
+  sourcePath: string;
 }
 
 /** The sheet's title: also the first line of the markdown sheet, by which `prep export` knows its own files. */
@@ -99,6 +108,8 @@ export interface CheatSheetInput {
   scope?: string[];
   /** Only these competency ids in the index (when the sheet is filtered by competency). */
   focus?: string[];
+  /** Coverage over all the stories, for the gaps: a sheet of a few stories (--due, --tag) must not call covered competencies gaps. */
+  allCoverage?: CoverageRow[];
 }
 
 /** How much of a story a card keeps. */
@@ -117,17 +128,11 @@ export const LIMITS = {
   source: 56,
 } as const;
 
-/** `file:line`; an absolute or long path keeps its last folders ("…/stories/conflict.md:10") so the name stays readable. */
+/** `name.md:line`: the file name without its folders (the markdown sheet has the full path); a very long name is cut from the left. */
 export function sourceLabel(file: string, line: number, max: number = LIMITS.source): string {
-  const full = `${file}:${line}`;
   const parts = file.split(/[\\/]/).filter(Boolean);
-  const absolute = /^([\\/]|[A-Za-z]:[\\/])/.test(file);
-  if (!absolute && [...full].length <= max) return full;
-  const name = `${parts[parts.length - 1] ?? file}:${line}`;
-  const withFolder = parts.length > 1 ? `${parts[parts.length - 2]}/${name}` : name;
-  const tail = [...withFolder].length + 2 <= max ? withFolder : name;
-  const chars = [...tail];
-  return chars.length + 2 <= max ? `…/${tail}` : `…${chars.slice(chars.length - max + 1).join('')}`;
+  const chars = [...`${parts[parts.length - 1] ?? file}:${line}`];
+  return chars.length <= max ? chars.join('') : `…${chars.slice(chars.length - max + 1).join('')}`;
 }
 
 const COMPETENCY_NAMES = new Map(COMPETENCIES.map((c) => [c.id, c.name]));
@@ -139,7 +144,10 @@ function competencyName(id: string): string {
 
 function toCard(s: Story, number: number, competencies: string[]): StoryCard {
   const actions = capPoints(toPoints(s.action), LIMITS.actions, LIMITS.actionChars);
-  const results = capPoints(toPoints(s.result), LIMITS.results, LIMITS.resultChars, hasFigure);
+  const noResult = isPlaceholder(s.result);
+  const results = capPoints(noResult ? [] : toPoints(s.result), LIMITS.results, LIMITS.resultChars, hasFigure);
+  const situation = briefCapped(s.situation, LIMITS.situation);
+  const task = briefCapped(s.task, LIMITS.task);
   const lessonSection = s.sections.find((x) => LESSON_SECTION.test(x.name) && x.text.trim());
   return {
     number,
@@ -147,15 +155,19 @@ function toCard(s: Story, number: number, competencies: string[]): StoryCard {
     title: shorten(s.title, LIMITS.title),
     competencies: competencies.map(competencyName),
     question: s.questions[0] ? shorten(s.questions[0], LIMITS.question) : null,
-    situation: brief(s.situation, LIMITS.situation),
-    task: brief(s.task, LIMITS.task),
+    situation: situation.text,
+    moreSituation: situation.more,
+    task: task.text,
+    moreTask: task.more,
     actions: actions.points,
     moreActions: actions.more,
     result: results.points.map(emphasiseNumbers),
     moreResults: results.more,
+    noResult,
     lesson: lessonSection ? brief(lessonSection.text, LIMITS.lesson) : null,
     speaking: formatDuration(s.speakingSeconds),
     source: sourceLabel(s.source.file, s.source.line),
+    sourcePath: `${s.source.file}:${s.source.line}`,
   };
 }
 
@@ -179,6 +191,7 @@ function toNote(s: Story, number: number): NoteCard {
     more: capped.more,
     speaking: formatDuration(s.speakingSeconds),
     source: sourceLabel(s.source.file, s.source.line),
+    sourcePath: `${s.source.file}:${s.source.line}`,
   };
 }
 
@@ -194,13 +207,14 @@ export function buildCheatSheet(input: CheatSheetInput): CheatSheet {
   const rows = input.coverage.filter((r) => !focus || focus.has(r.competency.id));
   const index: IndexEntry[] = [];
   const gaps: Gap[] = [];
+  const gapIn = new Set((input.allCoverage ?? input.coverage).filter((r) => r.gap).map((r) => r.competency.id));
   for (const r of rows) {
     const best = r.best ? refs.get(r.best.id) : undefined;
     const question = r.competency.questions[0] ?? '';
     if (!r.gap && best) {
       const also = r.others.map((o) => refs.get(o.id)).filter((x): x is CardRef => Boolean(x));
       index.push({ competencyId: r.competency.id, competency: r.competency.name, question, best, also });
-    } else {
+    } else if (gapIn.has(r.competency.id)) {
       gaps.push({ competencyId: r.competency.id, competency: r.competency.name, question, closest: best ?? null });
     }
   }
@@ -237,8 +251,9 @@ export function mapSheetText(sheet: CheatSheet, fn: (text: string) => string): C
       result: c.result.map((runs) => runs.map((r) => ({ ...r, text: fn(r.text) }))),
       lesson: c.lesson === null ? null : fn(c.lesson),
       source: fn(c.source),
+      sourcePath: fn(c.sourcePath),
     })),
-    notes: sheet.notes.map((n) => ({ ...n, title: fn(n.title), points: n.points.map(fn), source: fn(n.source) })),
+    notes: sheet.notes.map((n) => ({ ...n, title: fn(n.title), points: n.points.map(fn), source: fn(n.source), sourcePath: fn(n.sourcePath) })),
   };
 }
 

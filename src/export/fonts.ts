@@ -1,6 +1,6 @@
 /** The DejaVu Sans faces the PDF embeds, resolved from node_modules (never downloaded). */
 import { createRequire } from 'node:module';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 
 /** A face of the sheet's type family. */
 export type Face = 'regular' | 'bold' | 'italic';
@@ -21,7 +21,7 @@ export function fontPaths(): Record<Face, string> {
     try {
       out[face] = require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
     } catch {
-      throw new PrepError('export.font', `cannot find the font "${file}" of the dejavu-fonts-ttf package`, 1, 'reinstall prep (`npm install`) so its dependencies are present');
+      throw new PrepError('export.font', `cannot find the font "${file}" of the dejavu-fonts-ttf package`, EXIT.failure, 'reinstall prep (`npm install`) so its dependencies are present');
     }
   }
   return out;

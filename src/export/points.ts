@@ -95,20 +95,26 @@ export function shorten(text: string, max: number): string {
  * it alone is longer. Points that end a sentence are joined by a space, others by "; ".
  */
 export function brief(text: string, max: number): string {
+  return briefCapped(text, max).text;
+}
+
+/** `brief`, and how many of the text's points it left out entirely (for a "+N more" marker). */
+export function briefCapped(text: string, max: number): { text: string; more: number } {
   const points = toPoints(text);
-  if (!points.length) return '';
+  if (!points.length) return { text: '', more: 0 };
   let out = '';
-  for (const p of points) {
+  for (const [i, p] of points.entries()) {
     const joined = out ? `${out}${/[.!?…:]$/.test(out) ? ' ' : '; '}${p}` : p;
     if ([...joined].length > max) {
-      if (!out) return shorten(p, max);
+      if (!out) return { text: shorten(p, max), more: points.length - 1 };
       // Most of the next point fits: take it, shortened; otherwise stop after the whole points so far.
       const room = max - [...out].length - 2;
-      return room >= [...p].length * 0.7 ? shorten(joined, max) : `${out}${/[.!?…]$/.test(out) ? '' : ' …'}`;
+      if (room >= [...p].length * 0.7) return { text: shorten(joined, max), more: points.length - i - 1 };
+      return { text: `${out}${/[.!?…]$/.test(out) ? '' : ' …'}`, more: points.length - i };
     }
     out = joined;
   }
-  return out;
+  return { text: out, more: 0 };
 }
 
 /** What a list of points keeps when capped: the kept points (shortened) and how many were left out. */

@@ -1,5 +1,6 @@
 /** Which stories go on the sheet: by competency, tag and due date. Pure. */
 import type { Story } from '../story/types.js';
+import { allTags, tagKey } from '../story/tags.js';
 
 /** What to keep; empty lists keep everything. */
 export interface Selection {
@@ -11,20 +12,7 @@ export interface Selection {
   due: ReadonlySet<string> | null;
 }
 
-/**
- * The form tags are compared in: case, a leading "#", and spaces or underscores vs hyphens do not matter
- * ("#Data_bases" and "data-bases" are one tag).
- */
-export function tagKey(tag: string): string {
-  return tag.toLowerCase().trim().replace(/^#/, '').replace(/[\s_]+/g, '-');
-}
-
-/** Every tag used in the stories, one spelling per `tagKey` (the first seen), sorted. */
-export function allTags(stories: Story[]): string[] {
-  const seen = new Map<string, string>();
-  for (const s of stories) for (const t of s.tags) if (!seen.has(tagKey(t))) seen.set(tagKey(t), t);
-  return [...seen.values()].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
-}
+export { allTags, tagKey };
 
 /**
  * Stories matching every given filter (any value within one filter), in their original order. `competenciesOf`

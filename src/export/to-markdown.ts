@@ -13,16 +13,17 @@ const more = (n: number) => (n > 0 ? ` *(+${n} more in your notes)*` : '');
 
 function card(c: StoryCard): string[] {
   const lines = [`### ${c.number}. ${escapeMd(c.title)}`, ''];
-  const meta = [...(c.competencies.length ? [c.competencies.map(escapeMd).join(' · ')] : []), `${c.speaking} to tell`, `\`${c.source}\``];
+  const meta = [...(c.competencies.length ? [c.competencies.map(escapeMd).join(' · ')] : []), `${c.speaking} to tell`, `\`${c.sourcePath}\``];
   lines.push(`*${meta.join(' · ')}*`, '');
   if (c.question) lines.push(`> ${escapeMd(c.question)}`, '');
-  if (c.situation) lines.push(`- **S** ${escapeMd(c.situation)}`);
-  if (c.task) lines.push(`- **T** ${escapeMd(c.task)}`);
+  if (c.situation) lines.push(`- **S** ${escapeMd(c.situation)}${more(c.moreSituation)}`);
+  if (c.task) lines.push(`- **T** ${escapeMd(c.task)}${more(c.moreTask)}`);
   if (c.actions.length) {
     lines.push(`- **A**${more(c.moreActions)}`);
     for (const a of c.actions) lines.push(`  - ${escapeMd(a)}`);
   }
-  if (c.result.length === 1 && !c.moreResults) lines.push(`- **R** ${runs(c.result[0]!)}`);
+  if (c.noResult) lines.push('- **R** *no result written*');
+  else if (c.result.length === 1 && !c.moreResults) lines.push(`- **R** ${runs(c.result[0]!)}`);
   else if (c.result.length) {
     lines.push(`- **R**${more(c.moreResults)}`);
     for (const r of c.result) lines.push(`  - ${runs(r)}`);
@@ -56,7 +57,7 @@ export function toMarkdown(sheet: CheatSheet): string {
   if (sheet.notes.length) {
     lines.push('## Notes', '');
     for (const n of sheet.notes) {
-      lines.push(`### ${n.number}. ${escapeMd(n.title)}`, '', `*${n.speaking} · \`${n.source}\`*`, '');
+      lines.push(`### ${n.number}. ${escapeMd(n.title)}`, '', `*${n.speaking} · \`${n.sourcePath}\`*`, '');
       for (const p of n.points) lines.push(`- ${escapeMd(p)}`);
       if (n.more) lines.push(`- *+${n.more} more in your notes*`);
       lines.push('');

@@ -3,7 +3,7 @@
  * a card never splits across a column or page and the index can say which page each story is on.
  */
 import type PDFKit from 'pdfkit';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { PAPER_SIZES, type Paper } from './paper.js';
 import { replaceUndrawable, type CheatSheet, type NoteCard, type Replacement, type StoryCard } from './cheat-sheet.js';
 import { fontPaths, type Face } from './fonts.js';
@@ -446,9 +446,9 @@ class SheetBlocks {
     type Row = { label: string; h: number; draw: (x: number, y: number) => void };
     const rows: Row[] = [];
     const textW = inW - gutter;
-    const plain = (label: string, text: string, face: Face = 'regular', col: string = color.ink) => {
+    const plain = (label: string, text: string, face: Face = 'regular', col: string = color.ink, more = 0) => {
       if (!text) return;
-      const p = this.para([seg(text, face, col)], textW, body);
+      const p = this.para([seg(text, face, col), ...(more ? [seg(`  +${more}\u00a0more`, 'regular', color.faint)] : [])], textW, body);
       rows.push({ label, h: p.h, draw: p.draw });
     };
     const bullets = (label: string, items: Seg[][], more: number) => {
@@ -470,10 +470,12 @@ class SheetBlocks {
         },
       });
     };
-    plain('S', c.situation);
-    plain('T', c.task);
+    plain('S', c.situation, 'regular', color.ink, c.moreSituation);
+    plain('T', c.task, 'regular', color.ink, c.moreTask);
     bullets('A', c.actions.map((a) => [seg(a)]), c.moreActions);
-    bullets('R', c.result.map((runs: Run[]) => runs.map((r) => (r.strong ? seg(r.text, 'bold', color.strong) : seg(r.text)))), c.moreResults);
+    // A missing Result is shown, never left out: the card must not look complete.
+    if (c.noResult) plain('R', 'no result written', 'italic', color.gap);
+    else bullets('R', c.result.map((runs: Run[]) => runs.map((r) => (r.strong ? seg(r.text, 'bold', color.strong) : seg(r.text)))), c.moreResults);
     if (c.lesson) plain('L', c.lesson, 'italic', color.muted);
     const rowGap = 2.2;
     const rowsH = rows.reduce((a, r) => a + r.h, 0) + rowGap * Math.max(0, rows.length - 1);
@@ -692,7 +694,7 @@ export function balance(heights: number[], gap: number, room: number): number | 
 /** Lay the sheet out and draw it into a PDF; characters the font cannot draw are replaced and reported. */
 export async function renderPdf(input: CheatSheet, opts: PdfOptions): Promise<PdfResult> {
   const size = PAPER_SIZES[opts.paper];
-  if (!size) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, 2, 'use --paper a4 or --paper letter');
+  if (!size) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, EXIT.usage, 'use --paper a4 or --paper letter');
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size,

@@ -1,10 +1,11 @@
 /** The history file on disk: where it lives, appending one review atomically, and reading it without ever rewriting. */
-import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, ftruncateSync, lstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { makePrivateDir } from '../load/atomic-write.js';
 import { readRegularFile } from '../load/read-file.js';
 import { dirname, extname, join, resolve } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
-import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryProblem, type ParsedHistory, type Review } from './review.js';
+import { realPath } from '../load/paths.js';
+import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryEntry, type HistoryProblem, type ParsedHistory } from './review.js';
 
 /** File name of the history inside the user data folder. */
 export const HISTORY_FILE = 'history.jsonl';
@@ -37,25 +38,26 @@ function endsTorn(fd: number): boolean {
  */
 export const MAX_LINE_BYTES = 4096;
 
-/** The review's line, its question shortened (with "…") when the whole line would be over MAX_LINE_BYTES. */
-export function historyLineFor(review: Review): string {
-  let line = toHistoryLine(review);
-  if (Buffer.byteLength(line) <= MAX_LINE_BYTES || !review.question) return line;
+/** A history line, a review's question shortened (with "…") when the whole line would be over MAX_LINE_BYTES. */
+export function historyLineFor(entry: HistoryEntry): string {
+  let line = toHistoryLine(entry);
+  const question = 'question' in entry && typeof entry.question === 'string' ? entry.question : '';
+  if (Buffer.byteLength(line) <= MAX_LINE_BYTES || !question) return line;
   // Cut by code points, so no character is split; JSON escapes make the bytes grow, hence the loop.
-  let chars = Array.from(review.question);
+  let chars = Array.from(question);
   while (chars.length && Buffer.byteLength(line) > MAX_LINE_BYTES) {
     chars = chars.slice(0, Math.floor(chars.length * 0.9));
-    line = toHistoryLine({ ...review, question: chars.join('') + '…' });
+    line = toHistoryLine({ ...entry, question: chars.join('') + '…' } as HistoryEntry);
   }
   return line;
 }
 
 /**
- * Append one review as a whole line with a single small write on an O_APPEND descriptor, so concurrent prep
- * processes never interleave or lose lines; a short write (disk full) is undone. Creates the folder on first use
- * and never writes through a symbolic link.
+ * Append one review (or link or tie line) as a whole line with a single small write on an O_APPEND descriptor, so
+ * concurrent prep processes never interleave or lose lines; a short write (disk full) is undone. Creates the folder
+ * on first use and never writes through a symbolic link.
  */
-export function appendReview(file: string, review: Review): void {
+export function appendReview(file: string, review: HistoryEntry): void {
   const line = historyLineFor(review);
   let fd: number | null = null;
   try {
@@ -110,15 +112,6 @@ const lstatOrNull = (file: string) => {
     return null;
   }
 };
-
-/** The real path of a file (symlinks followed), or the path itself when it does not exist yet. */
-function realPath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
-}
 
 /**
  * Why `file` must not be used as the history, or null when it may: it is a notes or text file by its extension,

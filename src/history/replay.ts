@@ -69,6 +69,20 @@ export function recallAt(scheduler: Scheduler, card: Card | undefined, at: Date)
   return scheduler.get_retrievability(card, at, false);
 }
 
+/** A day: prep schedules in whole days, and FSRS counts a story reviewed today as recalled for certain (elapsed 0). */
+const DAY_MS = 86_400_000;
+
+/**
+ * The recall `prep stats` shows: FSRS's probability of recall a day after the last review at the earliest. On the
+ * day of a review FSRS's elapsed time is 0 and any card reads 100%, even one just graded Again; a day on, the
+ * stability FSRS gave the card speaks (about 77% right after a first Again, 96% after a first Good).
+ */
+export function recallEstimate(scheduler: Scheduler, card: Card | undefined, now: Date): number {
+  if (!card || !card.last_review) return 0;
+  const dayAfter = new Date(new Date(card.last_review).getTime() + DAY_MS);
+  return recallAt(scheduler, card, now.getTime() < dayAfter.getTime() ? dayAfter : now);
+}
+
 /** When the story would be due next for each grade given now. */
 export function previewDue(scheduler: Scheduler, card: Card | undefined, now: Date): Record<Grade, Date> {
   const p = scheduler.repeat(card ?? createEmptyCard(now), now);

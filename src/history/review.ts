@@ -1,4 +1,6 @@
 /** One answered practice round as stored in the history file: the record, its line format, and validation. Pure. */
+import { isFingerprint } from '../story/fingerprint.js';
+import { DEFAULTS } from '../config/keys.js';
 
 /** How well the user told a story, FSRS-style. */
 export type Grade = 'again' | 'hard' | 'good' | 'easy';
@@ -32,7 +34,35 @@ export interface Review {
   cram: boolean;
   /** Pick mode: the story the user chose. */
   picked?: string;
+  /** The story's content fingerprint when it was reviewed (story/fingerprint.ts), so history follows edits. */
+  fp?: string;
 }
+
+/** A history line that ties an old story id to a current one (`prep history link`, or written when a rename is followed). */
+export interface LinkEntry {
+  v: number;
+  type: 'link';
+  at: string;
+  from: string;
+  to: string;
+  /** Written by prep when it followed an edit by content, not by the user. */
+  auto?: boolean;
+}
+
+/** A history line saying the user's pick also answers a question asked for another story ("mine fits too"). */
+export interface TieEntry {
+  v: number;
+  type: 'tie';
+  at: string;
+  question: string;
+  /** The story the user picked, which also answers the question. */
+  story: string;
+  /** The story the question was asked for. */
+  expected: string;
+}
+
+/** Any line prep writes to the history. */
+export type HistoryEntry = Review | LinkEntry | TieEntry;
 
 /** A history line that could not be read, by 1-based line number. */
 export interface HistoryProblem {
@@ -40,9 +70,11 @@ export interface HistoryProblem {
   message: string;
 }
 
-/** Reviews read from history text plus the lines that were skipped. */
+/** Reviews, links and ties read from history text plus the lines that were skipped. */
 export interface ParsedHistory {
   reviews: Review[];
+  links: LinkEntry[];
+  ties: TieEntry[];
   problems: HistoryProblem[];
 }
 
@@ -56,24 +88,57 @@ export function makeReview(fields: Omit<Review, 'v'>): Review {
   const seconds = fields.seconds === null ? null : Math.round(fields.seconds * 10) / 10;
   const r: Review = { v: HISTORY_VERSION, at: fields.at, story: fields.story, question: fields.question, mode: fields.mode, seconds, target: fields.target, grade: fields.grade, cram: fields.cram };
   if (fields.picked !== undefined) r.picked = fields.picked;
+  if (fields.fp !== undefined) r.fp = fields.fp;
   return r;
 }
 
+/** A link line from an old story id to a current one. */
+export function makeLink(fields: Omit<LinkEntry, 'v' | 'type'>): LinkEntry {
+  return { v: HISTORY_VERSION, type: 'link', at: fields.at, from: fields.from, to: fields.to, ...(fields.auto ? { auto: true } : {}) };
+}
+
+/** A tie line: `story` also answers `question`, asked for `expected`. */
+export function makeTie(fields: Omit<TieEntry, 'v' | 'type'>): TieEntry {
+  return { v: HISTORY_VERSION, type: 'tie', at: fields.at, question: fields.question, story: fields.story, expected: fields.expected };
+}
+
 /** The exact bytes of one history line, newline included. */
-export function toHistoryLine(review: Review): string {
-  return JSON.stringify(review) + '\n';
+export function toHistoryLine(entry: HistoryEntry): string {
+  return JSON.stringify(entry) + '\n';
+}
+
+/** Why a parsed JSON value is not a line of any kind (version and time), or null when it may be one. */
+function invalidCommon(x: Record<string, unknown>): string | null {
+  if (typeof x.v !== 'number' || !Number.isInteger(x.v) || x.v < 1) return 'no schema version';
+  if (x.v > HISTORY_VERSION) return `written by a newer prep (schema ${x.v})`;
+  if (typeof x.at !== 'string' || Number.isNaN(Date.parse(x.at))) return 'bad or missing "at" timestamp';
+  return null;
 }
 
 /** Why a parsed JSON value is not a review, or null when it is one. */
 function invalidReason(x: Record<string, unknown>): string | null {
-  if (typeof x.v !== 'number' || !Number.isInteger(x.v) || x.v < 1) return 'no schema version';
-  if (x.v > HISTORY_VERSION) return `written by a newer prep (schema ${x.v})`;
-  if (typeof x.at !== 'string' || Number.isNaN(Date.parse(x.at))) return 'bad or missing "at" timestamp';
   if (typeof x.story !== 'string' || !x.story) return 'missing "story"';
   if (!isGrade(x.grade)) return `unknown grade ${JSON.stringify(x.grade)}`;
+  if (x.mode !== undefined && !(REVIEW_MODES as readonly unknown[]).includes(x.mode)) return `unknown mode ${JSON.stringify(x.mode)}`;
+  if (x.fp !== undefined && !isFingerprint(x.fp)) return `unknown fingerprint ${JSON.stringify(String(x.fp).slice(0, 12))}`;
   if (x.seconds !== null && x.seconds !== undefined && (typeof x.seconds !== 'number' || !(x.seconds >= 0))) return 'bad "seconds"';
   if (x.question !== null && x.question !== undefined && typeof x.question !== 'string') return 'bad "question"';
   return null;
+}
+
+const nonEmpty = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
+
+/** A link or tie line read from its JSON, or the reason it is not one. */
+function readTyped(o: Record<string, unknown>): LinkEntry | TieEntry | string {
+  if (o.type === 'link') {
+    if (!nonEmpty(o.from) || !nonEmpty(o.to)) return 'link without "from" and "to"';
+    return makeLink({ at: o.at as string, from: o.from, to: o.to, auto: o.auto === true });
+  }
+  if (o.type === 'tie') {
+    if (!nonEmpty(o.question) || !nonEmpty(o.story) || !nonEmpty(o.expected)) return 'tie without "question", "story" and "expected"';
+    return makeTie({ at: o.at as string, question: o.question, story: o.story, expected: o.expected });
+  }
+  return `unknown line type ${JSON.stringify(o.type)}`;
 }
 
 /**
@@ -99,7 +164,7 @@ const LINE_START = '{"v":';
  * begins like one of prep's own (torn mid-write, or from a newer prep). Notes and other files fail this.
  */
 export function looksLikeHistory(text: string, parsed: ParsedHistory): boolean {
-  if (parsed.reviews.length || !parsed.problems.length) return true;
+  if (parsed.reviews.length || parsed.links.length || parsed.ties.length || !parsed.problems.length) return true;
   const lines = text.split('\n');
   return parsed.problems.some((p) => {
     const line = (lines[p.line - 1] ?? '').trim();
@@ -114,6 +179,8 @@ export function looksLikeHistory(text: string, parsed: ParsedHistory): boolean {
  */
 export function parseHistory(text: string, opts: { fast?: boolean } = {}): ParsedHistory {
   const reviews: Review[] = [];
+  const links: LinkEntry[] = [];
+  const ties: TieEntry[] = [];
   const problems: HistoryProblem[] = [];
   const lines = text.split('\n');
   const values = opts.fast === false ? null : parseAllAtOnce(text, lines.length);
@@ -138,7 +205,15 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
       continue;
     }
     const o = x as Record<string, unknown>;
-    const why = invalidReason(o);
+    const common = invalidCommon(o);
+    if (!common && o.type !== undefined) {
+      const entry = readTyped(o);
+      if (typeof entry === 'string') problems.push({ line: i + 1, message: entry });
+      else if (entry.type === 'link') links.push(entry);
+      else ties.push(entry);
+      continue;
+    }
+    const why = common ?? invalidReason(o);
     if (why) {
       problems.push({ line: i + 1, message: why });
       continue;
@@ -148,14 +223,15 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
       at: o.at as string,
       story: o.story as string,
       question: typeof o.question === 'string' ? o.question : null,
-      mode: (REVIEW_MODES as readonly unknown[]).includes(o.mode) ? (o.mode as ReviewMode) : 'log',
+      mode: o.mode === undefined ? 'log' : (o.mode as ReviewMode),
       seconds: typeof o.seconds === 'number' ? o.seconds : null,
-      target: typeof o.target === 'number' && o.target > 0 ? o.target : 120,
+      target: typeof o.target === 'number' && o.target > 0 ? o.target : DEFAULTS.time,
       grade: o.grade as Grade,
       cram: o.cram === true,
     };
     if (typeof o.picked === 'string') r.picked = o.picked;
+    if (typeof o.fp === 'string') r.fp = o.fp;
     reviews.push(r);
   }
-  return { reviews, problems };
+  return { reviews, links, ties, problems };
 }

@@ -1,7 +1,7 @@
 /** Practice statistics from the review history and the replayed schedule: per story, per day, per competency. Pure. */
 import type { Story, StoryKind } from '../story/types.js';
 import type { Grade, Review } from './review.js';
-import { dayKey, lastDays } from '../quiz/dates.js';
+import { dayKey, lastDays } from '../dates.js';
 import { byCodeUnit } from '../story/text.js';
 
 /** What `prep stats` reports about one story (or about reviews of a story no longer in the notes). */

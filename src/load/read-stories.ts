@@ -1,15 +1,33 @@
 /** The only reader of story files: finds them, reads them, parses them through the cache. */
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join, parse, relative, sep } from 'node:path';
 import type { Diagnostic, ParseResult } from '../story/types.js';
 import { collectStories, type Collection } from '../parse/collect.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { openParseCache, type ParseCache } from './cache.js';
 import { formatBytes, readRegularFile, UnreadableFile } from './read-file.js';
 import { byCodeUnit } from '../story/text.js';
 
 const STORY_EXT = new Set(['.md', '.markdown']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.obsidian', '.trash']);
+/** Plain-text files read in a folder when their start looks like markdown notes (a heading, STAR labels, front matter). */
+const NOTES_TEXT_EXT = new Set(['.txt']);
+const NOTES_LIKE = /^---\r?\n|^#{1,6}\s+\S|\*\*(?:situation|task|action|result)\b|^\s*(?:[-*]\s+)?(?:situation|task|action|result)\s*:/im;
+
+/** Whether a text file's first 4 KB look like markdown story notes. */
+function looksLikeNotes(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return NOTES_LIKE.test(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
 
 /** A story file found on disk, with what the cache keys on. */
 export interface StoryFile {
@@ -64,7 +82,8 @@ function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], visited:
   for (const e of entries) {
     if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
     const p = join(dir, e.name);
-    const isStoryName = STORY_EXT.has(extname(e.name).toLowerCase());
+    const ext = extname(e.name).toLowerCase();
+    const isStoryName = STORY_EXT.has(ext);
     let isDir = e.isDirectory();
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
@@ -83,10 +102,11 @@ function walkDir(dir: string, out: string[], diagnostics: Diagnostic[], visited:
       visited.add(key);
       walkDir(p, out, diagnostics, visited, depth + 1);
     } else if (isFile && isStoryName) out.push(p);
+    else if (isFile && NOTES_TEXT_EXT.has(ext) && looksLikeNotes(p)) out.push(p);
   }
 }
 
-/** List story files under the given paths: files of any extension as given, folders recursively for *.md. */
+/** List story files under the given paths: files of any extension as given, folders recursively for *.md (and *.txt notes). */
 export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const found: { path: string; source: string }[] = [];
@@ -95,14 +115,14 @@ export function findStoryFiles(paths: string[], cwd: string): { files: StoryFile
     try {
       st = statSync(p);
     } catch {
-      throw new PrepError('stories.not-found', `no stories at "${p}"`, 2, 'pass a markdown file or a folder with --stories, or run `prep init` to start one');
+      throw new PrepError('stories.not-found', `no stories at "${p}"`, EXIT.usage, 'pass a markdown file or a folder with --stories, or run `prep init` to start one');
     }
     if (st.isDirectory()) {
       const at: string[] = [];
       const visited = new Set([`${st.dev}:${st.ino}`]);
       walkDir(p, at, diagnostics, visited);
       if (!at.length) {
-        diagnostics.push({ file: p, line: 0, column: 0, rule: 'no-markdown', severity: 'warning', message: 'folder has no .md or .markdown files (other files are read only when named directly)' });
+        diagnostics.push({ file: p, line: 0, column: 0, rule: 'no-markdown', severity: 'warning', message: 'folder has no .md or .markdown files, nor .txt notes (other files are read only when named directly)' });
       }
       for (const f of at) found.push({ path: f, source: p });
     } else found.push({ path: p, source: p });

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, PrepError } from '../errors.js';
+import { expandHome } from './paths.js';
 
 /** Which rule chose the story sources (for messages and the first-run hint). */
 export type SourceOrigin = 'flag' | 'env' | 'config' | 'cwd' | 'bundled';
@@ -34,7 +35,7 @@ export function resolveSources(input: SourceInputs): StorySources {
   const exists = input.exists ?? existsSync;
   // "~/notes" means the home folder wherever it comes from (a quoted flag, PREP_STORIES, the config file).
   const home = input.home ?? homedir();
-  const abs = (p: string) => resolve(input.cwd, p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p);
+  const abs = (p: string) => resolve(input.cwd, expandHome(p, home));
   // An empty --stories (an unset shell variable, `--stories ""`) would silently mean the current folder.
   if (input.flags?.some((p) => !p.trim())) throw new PrepError('usage.stories', '--stories needs a file or folder, not ""', EXIT.usage, 'pass a path, e.g. --stories ~/notes/interview');
   if (input.flags?.length) return { paths: input.flags.map(abs), origin: 'flag' };

@@ -1,6 +1,7 @@
 /** Narrowing the drill to one competency or tag. Pure. */
 import type { Story } from '../story/types.js';
 import type { Competency } from '../search/competencies.js';
+import { allTags, hasTag } from '../story/tags.js';
 
 /**
  * Stories showing a competency, in their original order. `stories` carry their competencies as lexicon ids, filled
@@ -10,13 +11,9 @@ export function storiesWithCompetency(stories: readonly Story[], competency: Com
   return stories.filter((s) => s.competencies.includes(competency.id));
 }
 
-/** Stories carrying a tag (case-insensitive). */
+/** Stories carrying a tag, compared as export and the rest compare tags (story/tags.ts). */
 export function storiesWithTag(stories: readonly Story[], tag: string): Story[] {
-  const t = tag.trim().toLowerCase();
-  return stories.filter((s) => s.tags.some((x) => x.toLowerCase() === t));
+  return stories.filter((s) => hasTag(s, tag));
 }
 
-/** Every tag used in the notes, for "did you mean". */
-export function allTags(stories: readonly Story[]): string[] {
-  return [...new Set(stories.flatMap((s) => s.tags.map((t) => t.toLowerCase())))].sort();
-}
+export { allTags };

@@ -1,5 +1,6 @@
 /**
- * The round state machine: asking -> answered -> graded (tell mode), or asking -> graded (pick mode grades itself).
+ * The round state machine: asking -> answered -> graded (tell mode), or asking -> graded (pick mode grades itself:
+ * a pick the user showed also fits, `alsoFits`, counts as right).
  * Pure: events carry their clock readings; invalid transitions are programming errors and throw.
  */
 import { makeReview, type Grade, type Review } from '../history/review.js';
@@ -19,6 +20,8 @@ export interface PlannedRound {
   cram: boolean;
   /** Pick mode: the story ids offered. */
   choices?: string[];
+  /** Pick mode: whether a timer was shown (only then is speed graded). */
+  timed?: boolean;
 }
 
 /** Where a round is. */
@@ -31,7 +34,7 @@ export type RoundState =
 export type AskingState = Extract<RoundState, { phase: 'asking' }>;
 
 /** What can happen in a round. */
-export type RoundEvent = { type: 'answer'; atMs: number; picked?: string } | { type: 'grade'; grade: Grade };
+export type RoundEvent = { type: 'answer'; atMs: number; picked?: string; alsoFits?: boolean } | { type: 'grade'; grade: Grade };
 
 /** A round whose question has just been shown and whose clock starts at `atMs`. */
 export function startRound(round: PlannedRound, atMs: number): AskingState {
@@ -47,7 +50,7 @@ export function advanceRound(state: RoundState, event: RoundEvent): RoundState {
     const seconds = elapsedSeconds(state.startedMs, event.atMs);
     if (state.round.mode === 'tell') return { phase: 'answered', round: state.round, seconds };
     if (event.picked === undefined) throw new Error('pick round answered without a pick');
-    return { phase: 'graded', round: state.round, seconds, grade: gradePick(event.picked === state.round.storyId, seconds, state.round.target), picked: event.picked };
+    return { phase: 'graded', round: state.round, seconds, grade: gradePick(event.picked === state.round.storyId || event.alsoFits === true, seconds, state.round.target, state.round.timed ?? false), picked: event.picked };
   }
   if (state.phase === 'answered' && event.type === 'grade') return { phase: 'graded', round: state.round, seconds: state.seconds, grade: event.grade };
   throw new Error(`invalid quiz event "${event.type}" in phase "${state.phase}"`);

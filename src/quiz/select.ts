@@ -2,6 +2,8 @@
 import type { Grade } from '../history/review.js';
 import { shuffle, pickOne, type Random } from './random.js';
 import { byCodeUnit } from '../story/text.js';
+import { terms } from '../search/text.js';
+import { DEFAULTS } from '../config/keys.js';
 
 /** Why a story is in the session. */
 export type RoundReason = 'due' | 'new' | 'before-interview' | 'cram';
@@ -39,8 +41,8 @@ export interface SessionPlan {
 }
 
 /**
- * Plan a session: due stories first (weakest recall first), then new ones (shuffled), then, with an interview date,
- * stories next due after it (weakest recall on the day first). --cram drills a shuffled pick regardless.
+ * Plan a session: due stories first (weakest recall first), then, with an interview date, stories next due after it
+ * (weakest recall on the day first), then new ones (shuffled). --cram drills a shuffled pick regardless.
  */
 export function planSession(input: PlanInput): SessionPlan {
   const { ids, due, now, random } = input;
@@ -60,10 +62,11 @@ export function planSession(input: PlanInput): SessionPlan {
   if (input.cram) {
     return { ...counts, rounds: shuffle(ids, random).slice(0, input.count).map((id) => ({ id, reason: 'cram' as const })) };
   }
+  // Before an interview, a story practised once but not due again in time matters more than one never started.
   const rounds: PlannedStory[] = [
     ...dueIds.map((id) => ({ id, reason: 'due' as const })),
-    ...newIds.map((id) => ({ id, reason: 'new' as const })),
     ...laterIds.map((id) => ({ id, reason: 'before-interview' as const })),
+    ...newIds.map((id) => ({ id, reason: 'new' as const })),
   ].slice(0, input.count);
   return { ...counts, rounds };
 }
@@ -97,29 +100,47 @@ export function chooseQuestion(options: readonly QuestionOption[], recent: reado
   return pickOne(fresh.length ? fresh : good, random)!.text;
 }
 
+/** Tuned numbers of pick mode, each with its reason. */
+export const PICK_PARAMS = {
+  /**
+   * A story is a distractor only when the matcher scores it below this share of the correct story's score: one
+   * nearer than that also answers the question well, and calling it wrong would grade a defensible answer Again.
+   */
+  distractorBelow: 0.75,
+  /** A question that repeats this share of the title's words gives the answer away among titles. */
+  titleEcho: 0.6,
+} as const;
+
+/** Whether a question repeats the story's title (most of its words, stemmed), so the choices give the answer away. */
+export function echoesTitle(question: string, title: string, params = PICK_PARAMS): boolean {
+  const t = [...new Set(terms(title))];
+  if (!t.length) return false;
+  const q = new Set(terms(question));
+  return t.filter((w) => q.has(w)).length / t.length >= params.titleEcho;
+}
+
 /**
- * Pick mode: the correct story plus up to `n - 1` distractors, shuffled. Distractors are stories the search
- * engine finds clearly weaker for the question (below 90% of the correct story's score), so the right answer is
- * never debatable; when too few qualify the weakest others fill in.
+ * Pick mode: the correct story plus up to `n - 1` distractors, shuffled. A distractor is a story the matcher finds
+ * clearly weaker for the question (PICK_PARAMS.distractorBelow) and that the user has not tied to it ("mine fits
+ * too", `tied`); there may be fewer choices than `n`, never a debatable one. Only the correct story when none qualifies.
  */
-export function pickChoices(correct: string, scores: ReadonlyMap<string, number>, ids: readonly string[], random: Random, n = 4): string[] {
+export function pickChoices(correct: string, scores: ReadonlyMap<string, number>, ids: readonly string[], random: Random, n = 4, tied: ReadonlySet<string> = new Set(), params = PICK_PARAMS): string[] {
   const own = scores.get(correct) ?? 0;
-  const others = ids.filter((id) => id !== correct);
-  const clear = others.filter((id) => (scores.get(id) ?? 0) < own * 0.9);
-  let chosen = shuffle(clear, random).slice(0, n - 1);
-  if (chosen.length < n - 1) {
-    const rest = others.filter((id) => !chosen.includes(id)).sort((a, b) => (scores.get(a) ?? 0) - (scores.get(b) ?? 0) || byCodeUnit(a, b));
-    chosen = [...chosen, ...rest.slice(0, n - 1 - chosen.length)];
-  }
+  const clear = ids.filter((id) => id !== correct && !tied.has(id) && (scores.get(id) ?? 0) < own * params.distractorBelow);
+  const chosen = shuffle(clear, random).slice(0, n - 1);
   return shuffle([correct, ...chosen], random);
 }
 
 /** Default target for pick mode, where the answer is a choice, not a told story. */
-export const PICK_TARGET_SECONDS = 20;
+export const PICK_TARGET_SECONDS = DEFAULTS.pickTime;
 
-/** Pick mode grades itself: a wrong story is Again; a right one is Easy within half the target, Good within it, else Hard. */
-export function gradePick(correct: boolean, seconds: number, target: number): Grade {
+/**
+ * Pick mode grades itself on correctness (a story the user showed also fits counts as right); on speed only when a
+ * timer was shown: then Easy within half the target, Good within it, else Hard. Untimed, a right pick is Good.
+ */
+export function gradePick(correct: boolean, seconds: number, target: number, timed = true): Grade {
   if (!correct) return 'again';
+  if (!timed) return 'good';
   if (seconds <= target / 2) return 'easy';
   return seconds <= target ? 'good' : 'hard';
 }

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { GRADES, type Grade, type Review } from '../history/review.js';
 import { formatDuration } from '../story/text.js';
-import { formatDue } from './dates.js';
+import { formatDue } from '../dates.js';
 
 /** Figures about one session's rounds. */
 export interface SessionSummary {
@@ -32,7 +32,8 @@ export function summarizeSession(reviews: readonly Review[]): SessionSummary {
     }
     if (r.mode === 'pick') {
       picks++;
-      if (r.picked === r.story) correct++;
+      // A pick the user showed also fits ("mine fits too") counts as right: only a wrong pick is graded Again.
+      if (r.grade !== 'again') correct++;
     }
   }
   return { answered: reviews.length, averageSeconds: timed ? total / timed : null, overTime, grades, correct, picks };

@@ -41,3 +41,12 @@ export const TEMPLATE_PHRASES: readonly string[] = [
   'The first thing you did, and why.',
   'What changed, with a number',
 ];
+
+/** Text that stands in for a part not written yet: "TBD", "TODO", "...", "?", "-", "n/a", or the template's own. */
+const PLACEHOLDER = /^(?:tbd|tba|todo|tk|xxx+|n\/?a|none|result|fill (?:this|me) in|\.{2,}|…|\?+|-+|—)[.!:]?$/i;
+
+/** Whether a story part is empty or only a placeholder (so a cheat sheet must not pass it off as written). */
+export function isPlaceholder(text: string): boolean {
+  const t = text.replace(/^[\s*_>-]+|[\s*_]+$/g, '').trim();
+  return !t || PLACEHOLDER.test(t) || TEMPLATE_PHRASES.some((p) => t.includes(p));
+}

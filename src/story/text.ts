@@ -1,9 +1,13 @@
 /** Small pure helpers over story text. */
 
-/** Count words in plain text (runs of letters or digits). */
+/** The words of plain text (runs of letters or digits, with inner apostrophes, dots and dashes). */
+export function splitWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu) ?? [];
+}
+
+/** Count words in plain text. */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu);
-  return m ? m.length : 0;
+  return splitWords(text).length;
 }
 
 /** Turn a title into a stable id: lowercase ASCII words joined by dashes. */

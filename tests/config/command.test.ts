@@ -228,7 +228,10 @@ describe('prep config list', () => {
     const text = ctx.out.stdout.join('\n');
     expect(text).toMatch(/^time\s+45 {2}\(from PREP_TIME; file: 90\)$/m);
     expect(text).toMatch(/^paper\s+letter$/m);
-    expect(text).toMatch(/^count\s+\(not set\)$/m);
+    expect(text).toMatch(/^count\s+\(not set; default 5\)$/m);
+    const bare = testContext(tempDir());
+    await runConfigList(bare);
+    expect(bare.out.stdout.join('\n')).toMatch(/^time\s+\(not set; default 120 s, 20 s in pick mode\)$[\s\S]*^paper\s+\(not set; default a4\)$/m);
     expect(text).toMatch(/^stories\s+\(not set; bundled samples\)$/m);
     expect(text).toMatch(/Precedence: flag .* > environment .* > config file > \.\/stories > bundled samples/);
   });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, killTmuxServers, startTmux, tempDir } from '../helpers.js';
+import { hasTmux, killTmuxServers, startTmux, tempDir, writeTree } from '../helpers.js';
 
 if (!hasTmux) console.warn('tests/e2e/quiz-tmux.test.ts: SKIPPED, tmux is not installed (CI installs it)');
 
@@ -13,6 +13,12 @@ if (!hasTmux) console.warn('tests/e2e/quiz-tmux.test.ts: SKIPPED, tmux is not in
 const startQuiz = (args: string[], size: { width?: number; height?: number } = {}) => startTmux(args, size);
 
 afterEach(killTmuxServers);
+
+/** Wait until a prompt's key help is drawn, then past the typeahead guard (keys in its first 400 ms are ignored). */
+async function settle(q: ReturnType<typeof startQuiz>): Promise<void> {
+  await q.waitFor(/q: stop/);
+  await new Promise((r) => setTimeout(r, 500));
+}
 
 const historyLines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
@@ -31,6 +37,7 @@ describe.skipIf(!hasTmux)('prep quiz in a terminal (tmux)', () => {
     expect(reveal).toMatch(/^S /m);
     expect(reveal).toMatch(/Good\s+next in \d+ days/);
     expect(historyLines(history)).toHaveLength(0);
+    await settle(q);
     q.keys('Enter');
     const done = await q.waitFor(/EXIT:0/);
     expect(done).toMatch(/Session done: 1 answered/);
@@ -66,5 +73,44 @@ describe.skipIf(!hasTmux)('prep quiz in a terminal (tmux)', () => {
     expect(screen).toMatch(/^S [^\n]+\n {2}\S/m);
     q.keys('C-c');
     await q.waitFor(/EXIT:130/);
+  });
+
+  it('a pick the user defends ("mine fits too") is recorded as a tie and not graded again; q then ends cleanly', async () => {
+    const story = (title: string, question: string, situation: string) => `---\nquestions:\n  - ${question}\n---\n## ${title}\n\n- **Situation**: ${situation}\n- **Task**: Fix it.\n- **Action**: I measured, changed one thing at a time and wrote it up.\n- **Result**: It got 40% better.\n`;
+    const dir = writeTree(tempDir(), {
+      'stories/search.md': story('Elasticsearch query tuning', 'Tell me about a time you improved the performance of a system.', 'Search pages took four seconds to load.'),
+      'stories/queue.md': story('Arguing about the queue design', 'Tell me about a time you disagreed with your lead.', 'My lead and I disagreed about the queue design.'),
+      'stories/launch.md': story('Cutting scope to hit the launch', 'How do you handle a deadline you cannot meet?', 'The launch date was fixed and we were behind.'),
+    });
+    const titles: Record<string, string> = {
+      'Tell me about a time you improved the performance of a system.': 'Elasticsearch query tuning',
+      'Tell me about a time you disagreed with your lead.': 'Arguing about the queue design',
+      'How do you handle a deadline you cannot meet?': 'Cutting scope to hit the launch',
+    };
+    const history = join(dir, 'history.jsonl');
+    const q = startTmux(['quiz', '--mode', 'pick', '--stories', 'stories', '--history', history, '--count', '2', '--seed', '3'], { cwd: dir, width: 100 });
+    const screen = await q.waitFor(/Which story would you tell\?[\s\S]*0:\d\d \/ 0:20[\s\S]*1-\d · q: stop/);
+    const expected = Object.entries(titles).find(([question]) => screen.includes(question))![1];
+    const other = [...screen.matchAll(/^ {2}(\d) (.+?)\s*$/gm)].find((m) => m[2] !== expected)!;
+    await settle(q);
+    q.keys(other[1]!);
+    const reveal = await q.waitFor(/answer it too\?[\s\S]*q: stop/);
+    expect(reveal).toContain(`✗ the question was asked for "${expected}":`);
+    expect(reveal).toMatch(/why it fits: /);
+    await settle(q);
+    q.keys('m');
+    await q.waitFor(/✓ both stories answer it; in \d:\d\d of 0:20: graded (easy|good|hard)/);
+    // The next round's question is up (the first round is recorded by then): q ends the session, keeping it.
+    await q.waitFor(/Question 2\/2[\s\S]*q: stop/);
+    const written = historyLines(history).map((l) => JSON.parse(l));
+    expect(written[0]).toMatchObject({ type: 'tie', story: expect.any(String), expected: expect.any(String) });
+    expect(written[1]).toMatchObject({ mode: 'pick', picked: written[0].story, story: written[0].expected });
+    expect(written[1].grade).not.toBe('again');
+    await settle(q);
+    q.keys('q');
+    const end = await q.waitFor(/EXIT:0/);
+    expect(end).toContain('Stopped; the unfinished round was not recorded.');
+    expect(historyLines(history)).toHaveLength(2);
+    expect(q.cursorVisible()).toBe(true);
   });
 });

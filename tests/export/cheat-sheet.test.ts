@@ -64,7 +64,8 @@ describe('buildCheatSheet', () => {
     expect(a!.question).toBe('Tell me about a time you disagreed.');
     expect(a!.actions).toEqual(['Added retries.', 'Added alerts.']);
     expect(a!.speaking).toBe('0:48');
-    expect(a!.source).toBe('stories/a.md:3');
+    expect(a!.source).toBe('a.md:3');
+    expect(a!.sourcePath).toBe('stories/a.md:3');
     // Four result points, three kept: the two with figures are preferred over "runbook".
     expect(b!.result.map((runs) => runs.map((r) => r.text).join(''))).toEqual(['Customers were calm.', 'Downtime fell from 40 minutes to 3 minutes.', 'MTTR dropped 60%.']);
     expect(b!.moreResults).toBe(1);
@@ -120,13 +121,38 @@ describe('buildCheatSheet', () => {
   });
 });
 
-describe('sourceLabel', () => {
-  it('keeps a short relative path whole', () => {
-    expect(sourceLabel('stories/a.md', 12)).toBe('stories/a.md:12');
+describe('cheat-sheet honesty', () => {
+  it('flags an empty or placeholder Result instead of leaving the line out', () => {
+    for (const result of ['', 'TBD', '...', 'What changed, with a number (time saved, errors cut by 30%, ...).']) {
+      const c = buildCheatSheet({ stories: [story('x', { result })], coverage: coverage({}), competencies: new Map(), date: DATE }).cards[0]!;
+      expect(c, JSON.stringify(result)).toMatchObject({ noResult: true, result: [] });
+    }
+    expect(sheet().cards[0]!.noResult).toBe(false);
   });
 
-  it('shortens an absolute path to its folder and file', () => {
-    expect(sourceLabel('/home/me/notes/interview/lead.md', 4)).toBe('…/interview/lead.md:4');
+  it('counts Situation and Task points it leaves out, as it does for Actions', () => {
+    const long = '- We ran four data centres across two continents and every region had its own deploy tooling.\n- Releases took a week.\n- Nobody owned the scripts.\n- Outages followed most releases.';
+    const c = buildCheatSheet({ stories: [story('x', { situation: long })], coverage: coverage({}), competencies: new Map(), date: DATE }).cards[0]!;
+    expect(c.moreSituation).toBeGreaterThan(0);
+    expect(c.situation.length).toBeLessThanOrEqual(140);
+    expect(sheet().cards[0]!.moreSituation).toBe(0);
+  });
+
+  it('judges gaps over all the stories when given, not just the ones on the sheet', () => {
+    const onSheet = coverage({ conflict: ['a', 1] });
+    const all = coverage({ conflict: ['a', 1], failure: ['b', 0.8] });
+    const only = buildCheatSheet({ stories: [story('a')], coverage: onSheet, allCoverage: all, competencies: new Map(), date: DATE });
+    expect(only.gaps.map((g) => g.competencyId)).not.toContain('failure');
+    expect(only.gaps.map((g) => g.competencyId)).toContain('security');
+    expect(buildCheatSheet({ stories: [story('a')], coverage: onSheet, competencies: new Map(), date: DATE }).gaps.map((g) => g.competencyId)).toContain('failure');
+  });
+});
+
+describe('sourceLabel', () => {
+  it('shows the file name and line, without folders', () => {
+    expect(sourceLabel('stories/a.md', 12)).toBe('a.md:12');
+    expect(sourceLabel('/home/me/notes/interview/lead.md', 4)).toBe('lead.md:4');
+    expect(sourceLabel('C:\\notes\\lead.md', 4)).toBe('lead.md:4');
   });
 
   it('cuts a very long name from the left', () => {

@@ -25,7 +25,7 @@ describe('prep log', () => {
     const ctx = testContext(dir, {}, NOW);
     const history = join(dir, 'h.jsonl');
     expect(await runLog(ctx, ['queue', 'design'], { stories: ['stories'], history, grade: 'Good', seconds: '1:45', question: 'Tell me about a conflict, with your lead.' })).toBe(0);
-    expect(read(history)).toEqual([{ v: 1, at: NOW.toISOString(), story: 'arguing-about-the-queue-design', question: 'Tell me about a conflict, with your lead.', mode: 'log', seconds: 105, target: 120, grade: 'good', cram: false }]);
+    expect(read(history)).toEqual([{ v: 1, at: NOW.toISOString(), story: 'arguing-about-the-queue-design', question: 'Tell me about a conflict, with your lead.', mode: 'log', seconds: 105, target: 120, grade: 'good', cram: false, fp: expect.stringMatching(/^m1:[0-9a-f]{128}$/) }]);
     expect(ctx.out.stdout[0]).toMatch(/^logged good for "Arguing about the queue design" in 1:45 · next due in \d+ days$/);
   });
 
@@ -141,12 +141,12 @@ describe('prep stats', () => {
     return { dir, history };
   }
 
-  it('reports per story as JSON, keeping reviews of deleted stories', async () => {
+  it('reports per story as JSON, keeping reviews of stories not in these notes', async () => {
     const { dir, history } = withHistory();
     const ctx = testContext(dir, {}, NOW);
     await runStats(ctx, { stories: ['stories'], history, json: true });
     const json = JSON.parse(ctx.out.stdout.join('\n'));
-    expect(json.history).toEqual({ file: history, reviews: 3, skippedLines: [4] });
+    expect(json.history).toEqual({ file: history, reviews: 3, skippedLines: [4], followed: [] });
     const a = json.stories.find((s: { id: string }) => s.id === 'arguing-about-the-queue-design');
     expect(a).toMatchObject({ title: 'Arguing about the queue design', exists: true, reviews: 2, lastGrade: 'good', lastReviewed: '2026-03-01T09:00:00Z', averageSeconds: 115, lastSeconds: 100, overTime: 1 });
     expect(a.recall).toBeGreaterThan(0.8);
@@ -176,7 +176,9 @@ describe('prep stats', () => {
       await runStats(ctx, { stories: ['stories'], history });
       const text = ctx.out.stdout.join('\n');
       expect(text).toMatch(/^3 reviews of 2 stories on 2 days/);
-      expect(text).toMatch(/^\(deleted\) a-/m);
+      expect(text).toMatch(/^\(not in these/m);
+      expect(text).not.toContain('deleted)');
+      expect(text.replace(/\n/g, ' ')).toMatch(/1 story with practice is not in these notes \(read from \S+stories, by --stories\): renamed ones are linked with `prep history link OLD NEW`/);
       expect(text.replace(/\n/g, ' ')).toContain('Never drilled (2): The outage I caused, Cutting scope to hit the launch');
       expect(text).toContain('Reviews per day, last 30 days (most 2, 03-01)');
       expect(text).toMatch(/Answer time, last 3 answers \(target 2:00; 1 over\)/);

@@ -93,7 +93,7 @@ describe('appendReview', () => {
 
 describe('readHistory', () => {
   it('treats a missing file as an empty history', () => {
-    expect(readHistory(join(tempDir(), 'none.jsonl'))).toEqual({ reviews: [], problems: [] });
+    expect(readHistory(join(tempDir(), 'none.jsonl'))).toEqual({ reviews: [], links: [], ties: [], problems: [] });
   });
 
   it('never rewrites the file, even when it has bad lines', () => {

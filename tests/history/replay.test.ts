@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs';
 import { appendReview, readHistory } from '../../src/history/log-file.js';
-import { createScheduler, previewDue, recallAt, replayHistory, reviewCard } from '../../src/history/replay.js';
+import { createScheduler, previewDue, recallAt, recallEstimate, replayHistory, reviewCard } from '../../src/history/replay.js';
 import { GRADES, makeReview, type Grade, type Review } from '../../src/history/review.js';
 import { seededRandom } from '../../src/quiz/random.js';
 import { tempDir } from '../helpers.js';
@@ -75,5 +75,21 @@ describe('replayHistory', () => {
     const later = recallAt(s, card, new Date(t0 + 30 * DAY));
     expect(soon).toBeGreaterThan(later);
     expect(soon).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('recallEstimate', () => {
+  it('is low right after Again and high right after Good, as the stability FSRS gives says', () => {
+    const s = createScheduler();
+    const at = new Date('2026-03-01T10:00:00Z');
+    const minuteLater = new Date(at.getTime() + 60_000);
+    const again = reviewCard(s, undefined, at, 'again');
+    const good = reviewCard(s, undefined, at, 'good');
+    expect(recallAt(s, again, minuteLater)).toBe(1);
+    expect(recallEstimate(s, again, minuteLater)).toBeLessThan(0.8);
+    expect(recallEstimate(s, good, minuteLater)).toBeGreaterThan(0.9);
+    const later = new Date(at.getTime() + 5 * 86_400_000);
+    expect(recallEstimate(s, good, later)).toBe(recallAt(s, good, later));
+    expect(recallEstimate(s, undefined, at)).toBe(0);
   });
 });

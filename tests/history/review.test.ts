@@ -53,7 +53,7 @@ describe('parseHistory', () => {
 
   it('ignores blank lines and CRLF endings', () => {
     const text = '\n' + toHistoryLine(review()).replace('\n', '\r\n') + '\n\n';
-    expect(parseHistory(text)).toEqual({ reviews: [review()], problems: [] });
+    expect(parseHistory(text)).toEqual({ reviews: [review()], links: [], ties: [], problems: [] });
   });
 
   it('refuses lines from a newer schema rather than guessing', () => {

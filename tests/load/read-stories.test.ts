@@ -2,7 +2,7 @@ import { symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadStories, READ_LIMITS } from '../../src/load/read-stories.js';
+import { findStoryFiles, loadStories, READ_LIMITS } from '../../src/load/read-stories.js';
 import { starStory, tempDir, writeTree } from '../helpers.js';
 
 describe('loadStories', () => {
@@ -49,5 +49,19 @@ describe('loadStories', () => {
     const e = await loadStories([dir], { cwd: dir }).catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'stories.too-large', exitCode: 2 });
     expect((e as Error).message).toMatch(/^the notes in .* are 120\.0 MB in 6 files, more than prep reads at once \(100 MB\)$/);
+  });
+});
+
+describe('findStoryFiles', () => {
+  it('reads .txt files in a folder when they look like markdown notes, and skips other text', () => {
+    const dir = writeTree(tempDir(), {
+      'notes/a.md': starStory('A'),
+      'notes/b.txt': starStory('B'),
+      'notes/c.txt': 'Situation: the build broke.\nAction: I fixed it.\n',
+      'notes/shopping.txt': 'milk\neggs\n',
+      'notes/README': '# not read: no extension\n',
+    });
+    const { files } = findStoryFiles([`${dir}/notes`], dir);
+    expect(files.map((f) => f.display)).toEqual(['notes/a.md', 'notes/b.txt', 'notes/c.txt']);
   });
 });

@@ -17,6 +17,12 @@ describe('storiesWithTag / allTags', () => {
   it('matches tags without regard to case and lists each tag once, sorted', () => {
     const stories = [story('a', { tags: ['Backend', 'go'] }), story('b', { tags: ['backend'] }), story('c')];
     expect(storiesWithTag(stories, ' BACKEND ').map((s) => s.id)).toEqual(['a', 'b']);
-    expect(allTags(stories)).toEqual(['backend', 'go']);
+    expect(allTags(stories)).toEqual(['Backend', 'go']);
+  });
+
+  it('compares tags the way export does: "#data-bases" finds "Data_bases"', () => {
+    const stories = [story('a', { tags: ['Data_bases'] }), story('b', { tags: ['frontend'] })];
+    expect(storiesWithTag(stories, '#data-bases').map((s) => s.id)).toEqual(['a']);
+    expect(storiesWithTag(stories, 'data bases').map((s) => s.id)).toEqual(['a']);
   });
 });

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { makeReview, type Review } from '../../src/history/review.js';
 import { columnChart, sparkline } from '../../src/quiz/charts.js';
-import { calendarDaysBetween, dayKey, formatAgo, formatDue, lastDays, parseDay } from '../../src/quiz/dates.js';
+import { calendarDaysBetween, dayKey, formatAgo, formatDue, lastDays, parseDay } from '../../src/dates.js';
 import { flatten, renderOutline } from '../../src/quiz/outline.js';
 import { pickOne, seededRandom, shuffle } from '../../src/quiz/random.js';
 import { renderSummary, summarizeSession } from '../../src/quiz/summary.js';

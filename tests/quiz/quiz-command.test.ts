@@ -198,30 +198,134 @@ describe('prep quiz (tell)', () => {
 });
 
 describe('prep quiz (pick)', () => {
-  it('offers four titles, grades the pick itself, and records what was picked', async () => {
-    const { ctx, history, opts } = setup({ mode: 'pick', count: '2' });
-    const { prompts, shown } = scripted([], [(cs) => cs[0]!.value, (cs) => cs[1]!.value]);
-    await runQuiz(ctx, opts, deps(prompts));
+  /** Three stories with a question of their own each, so a test knows which story a question was asked for. */
+  function pickSetup(extra: QuizOptions = {}) {
+    const story = (title: string, question: string, body: Parameters<typeof starStory>[1]) => `---\nquestions:\n  - ${question}\n---\n` + starStory(title, body);
+    const dir = writeTree(tempDir(), {
+      'stories/queue.md': story('Arguing about the queue design', 'Tell me about a time you disagreed with your lead.', { situation: 'My lead and I disagreed about the queue design.', action: 'I wrote down both designs and we benchmarked them.' }),
+      'stories/outage.md': story('The outage I caused', 'Tell me about a mistake you made at work.', { situation: 'A config push of mine took down checkout.', action: 'I rolled back my bad config push and wrote the postmortem.' }),
+      'stories/launch.md': story('Cutting scope to hit the launch', 'How do you handle a deadline you cannot meet?', { situation: 'The launch date was fixed and we were behind.', action: 'I cut two features with the product manager.' }),
+    });
+    const ctx = testContext(dir, {}, NOW);
+    const history = join(dir, 'history.jsonl');
+    const asked: Record<string, string> = {
+      'Tell me about a time you disagreed with your lead.': 'arguing-about-the-queue-design',
+      'Tell me about a mistake you made at work.': 'the-outage-i-caused',
+      'How do you handle a deadline you cannot meet?': 'cutting-scope-to-hit-the-launch',
+    };
+    /** The story the last question shown was asked for. */
+    const expected = () => asked[[...ctx.out.stdout].reverse().find((l) => asked[l])!]!;
+    return { ctx, history, expected, opts: { stories: ['stories'], history, seed: '1', mode: 'pick', ...extra } as QuizOptions };
+  }
+
+  it('shows a timer, offers only clearly weaker titles, grades a right pick on its time, and records what was picked', async () => {
+    const { ctx, history, expected, opts } = pickSetup({ count: '2' });
+    const { prompts, shown } = scripted([], [(cs) => cs.find((c) => c.value === expected())!.value, (cs) => cs.find((c) => c.value === expected())!.value]);
+    expect(await runQuiz(ctx, opts, deps(prompts))).toBe(0);
     const written = lines(history);
     expect(written).toHaveLength(2);
     expect(shown.selects[0]!.message).toBe('Which story would you tell?');
-    expect(shown.selects[0]!.choices).toHaveLength(4);
-    expect(shown.selects[0]!.choices.map((c) => c.value)).toContain(written[0].story);
-    for (const r of written) {
-      expect(r).toMatchObject({ mode: 'pick', target: 20 });
-      expect(r.grade).toBe(r.picked === r.story ? 'easy' : 'again');
-    }
+    expect((shown.selects[0] as { timer?: unknown }).timer).toBeTypeOf('function');
+    for (const r of written) expect(r).toMatchObject({ mode: 'pick', target: 20, grade: 'easy', picked: r.story });
+    expect(ctx.out.stdout.join('\n')).toMatch(/✓ right, in 0:00 of 0:20: graded easy/);
     expect(shown.pauses).toBe(1);
   });
 
+  it('after another pick shows why the expected story fits; "no" grades Again and records no tie', async () => {
+    const { ctx, history, expected, opts } = pickSetup({ count: '1' });
+    let wanted = '';
+    const { prompts, shown } = scripted([], [(cs) => ((wanted = expected()), cs.find((c) => c.value !== wanted)!.value), 'no']);
+    await runQuiz(ctx, opts, deps(prompts));
+    expect(shown.selects[1]!.message).toMatch(/^Does ".+" answer it too\?$/);
+    expect(shown.selects[1]!.choices.map((c) => c.name)).toEqual(['No, I see', 'Mine fits too']);
+    const out = ctx.out.stdout.join('\n');
+    expect(out).toMatch(/✗ the question was asked for ".+":/);
+    expect(out).toMatch(/why it fits: it shares/);
+    expect(lines(history)).toMatchObject([{ mode: 'pick', story: wanted, grade: 'again' }]);
+  });
+
+  it('"mine fits too" records a tie line and grades the round as right, not Again', async () => {
+    const { ctx, history, expected, opts } = pickSetup({ count: '1' });
+    let wanted = '';
+    let chosen = '';
+    const { prompts } = scripted([], [(cs) => ((wanted = expected()), (chosen = cs.find((c) => c.value !== wanted)!.value)), 'fits']);
+    await runQuiz(ctx, opts, deps(prompts));
+    const [tie, review] = lines(history);
+    expect(tie).toEqual({ v: 1, type: 'tie', at: NOW.toISOString(), question: expect.any(String), story: chosen, expected: wanted });
+    expect(review).toMatchObject({ mode: 'pick', story: wanted, picked: chosen, grade: 'easy', question: tie.question });
+    expect(ctx.out.stdout.join('\n')).toContain('✓ both stories answer it');
+  });
+
+  it('never offers a story the user tied to a question as its distractor again', async () => {
+    const { ctx, history, expected, opts } = pickSetup({ count: '3', cram: true });
+    const ties = [
+      ['Tell me about a time you disagreed with your lead.', 'the-outage-i-caused', 'arguing-about-the-queue-design'],
+      ['Tell me about a time you disagreed with your lead.', 'cutting-scope-to-hit-the-launch', 'arguing-about-the-queue-design'],
+    ].map(([question, story, exp]) => JSON.stringify({ v: 1, type: 'tie', at: '2026-03-01T10:00:00.000Z', question, story, expected: exp }) + '\n');
+    writeFileSync(history, ties.join(''));
+    const { prompts } = scripted([], [(cs) => cs.find((c) => c.value === expected())!.value, (cs) => cs.find((c) => c.value === expected())!.value, (cs) => cs.find((c) => c.value === expected())!.value]);
+    await runQuiz(ctx, opts, deps(prompts));
+    // Its only question has no distractor left, so the queue story is skipped and said so.
+    expect(ctx.out.stdout.join('\n')).toContain('skipped "Arguing about the queue design"');
+    expect(lines(history).filter((l) => l.mode === 'pick').map((l) => l.story)).not.toContain('arguing-about-the-queue-design');
+  });
+
   it('records a pick before waiting to go on, so Ctrl-C at the pause loses nothing', async () => {
-    const { ctx, history, opts } = setup({ mode: 'pick', count: '2' });
-    const { prompts } = scripted([], [(cs) => cs[0]!.value]);
+    const { ctx, history, expected, opts } = pickSetup({ count: '2' });
+    const { prompts } = scripted([], [(cs) => cs.find((c) => c.value === expected())!.value]);
     prompts.pause = async () => {
       throw new Interrupted();
     };
     await expect(runQuiz(ctx, opts, deps(prompts))).rejects.toBeInstanceOf(Interrupted);
     expect(lines(history)).toHaveLength(1);
+  });
+
+  it('never asks a question built from the story title', async () => {
+    const dir = writeTree(tempDir(), {
+      'stories/a.md': starStory('EC2 to On-Demand Migration', { situation: 'Our reserved instances ran out.' }),
+      'stories/b.md': starStory('Sharing the on-call rota', { situation: 'Two teams fought about pages.' }),
+      'stories/c.md': starStory('Cutting scope to hit the launch', { situation: 'The launch date was fixed.' }),
+    });
+    const ctx = testContext(dir, {}, NOW);
+    const first: Pick = (cs) => (cs.some((c) => c.value === 'no') ? 'no' : cs[0]!.value);
+    const { prompts } = scripted([], Array(6).fill(first));
+    await runQuiz(ctx, { stories: ['stories'], history: join(dir, 'h.jsonl'), mode: 'pick', count: '3', seed: '1' }, deps(prompts));
+    const out = ctx.out.stdout.join('\n');
+    expect(out).not.toMatch(/Tell me about the time: /);
+    expect(out).toMatch(/Question 1\/3/);
+  });
+});
+
+describe('prep quiz keys', () => {
+  it('q or Esc (Stopped) ends the session cleanly: exit 0, answered rounds kept, the unfinished one not recorded', async () => {
+    const { ctx, history, opts } = setup({ count: '3' });
+    const { prompts } = scripted([1000, 2000], ['good']);
+    const { Stopped } = await import('../../src/cli/prompts.js');
+    const base = prompts.timeAnswer;
+    let calls = 0;
+    prompts.timeAnswer = async (render) => {
+      if (++calls === 2) throw new Stopped();
+      return base(render);
+    };
+    expect(await runQuiz(ctx, opts, deps(prompts))).toBe(0);
+    expect(lines(history)).toHaveLength(1);
+    const out = ctx.out.stdout.join('\n');
+    expect(out).toContain('Stopped; the unfinished round was not recorded.');
+    expect(out).toMatch(/So far/);
+    expect(out).toContain('(q: stop)');
+  });
+
+  it('offers each grade on its number and its first letter, and "Good" says how the time went', async () => {
+    const { ctx, opts } = setup({ count: '1' });
+    const { prompts, shown } = scripted([150_000], ['good']);
+    await runQuiz(ctx, opts, deps(prompts));
+    const grades = shown.selects[0]!.choices;
+    expect(grades.map((c) => c.key)).toEqual(['a', 'h', 'g', 'e']);
+    expect(grades[2]!.description).toBe('told it clearly, but 0:30 over the 2:00');
+    const fast = setup({ count: '1' });
+    const quick = scripted([60_000], ['good']);
+    await runQuiz(fast.ctx, fast.opts, deps(quick.prompts));
+    expect(quick.shown.selects[0]!.choices[2]!.description).toBe('told it clearly, within the time');
   });
 });
 

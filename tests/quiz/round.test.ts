@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceRound, roundReview, startRound, type PlannedRound } from '../../src/quiz/round.js';
 
 const tell: PlannedRound = { storyId: 's', question: 'Tell me about a conflict.', mode: 'tell', target: 120, cram: false };
-const pick: PlannedRound = { ...tell, mode: 'pick', target: 20, choices: ['a', 's', 'b', 'c'] };
+const pick: PlannedRound = { ...tell, mode: 'pick', target: 20, choices: ['a', 's', 'b', 'c'], timed: true };
 const at = new Date('2026-03-02T10:00:00Z');
 
 describe('round state machine', () => {
@@ -26,6 +26,13 @@ describe('round state machine', () => {
     const wrong = advanceRound(startRound(pick, 0), { type: 'answer', atMs: 4000, picked: 'a' });
     expect(wrong).toMatchObject({ phase: 'graded', grade: 'again' });
     expect(roundReview(wrong, at)).toMatchObject({ mode: 'pick', picked: 'a', story: 's', grade: 'again' });
+  });
+
+  it('pick: a pick the user showed also fits is right, and speed counts only with a timer', () => {
+    const tied = advanceRound(startRound(pick, 0), { type: 'answer', atMs: 4000, picked: 'a', alsoFits: true });
+    expect(tied).toMatchObject({ phase: 'graded', grade: 'easy', picked: 'a' });
+    const untimed = advanceRound(startRound({ ...pick, timed: false }, 0), { type: 'answer', atMs: 4000, picked: 's' });
+    expect(untimed).toMatchObject({ grade: 'good' });
   });
 
   it('refuses events out of order and reviews of unfinished rounds', () => {

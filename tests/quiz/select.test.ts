@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseQuestion, gradePick, pickChoices, planSession, remainingCounts, type PlanInput } from '../../src/quiz/select.js';
+import { chooseQuestion, echoesTitle, gradePick, pickChoices, planSession, remainingCounts, type PlanInput } from '../../src/quiz/select.js';
 import { seededRandom } from '../../src/quiz/random.js';
 
 const DAY = 86_400_000;
@@ -41,8 +41,9 @@ describe('planSession', () => {
 
   it('with an interview date, adds stories that would not come up again before it', () => {
     const plan = planSession(input({ until: at(10) }));
-    expect(plan.rounds.map((r) => r.id).slice(-1)).toEqual(['d']);
-    expect(plan.rounds.at(-1)!.reason).toBe('before-interview');
+    // Before the new stories: a story practised once matters more before an interview than one never started.
+    expect(plan.rounds.map((r) => r.reason)).toEqual(['due', 'due', 'before-interview', 'new', 'new']);
+    expect(plan.rounds[2]!.id).toBe('d');
     expect(plan.beforeInterviewCount).toBe(1);
     // c comes up on day 5, before the interview, so it is left to the schedule.
     expect(plan.rounds.map((r) => r.id)).not.toContain('c');
@@ -66,10 +67,10 @@ describe('planSession', () => {
 describe('remainingCounts', () => {
   it('counts down the due, new and before-interview stories as rounds are answered', () => {
     const plan = planSession(input({ until: at(10) }));
-    expect(plan.rounds.map((r) => r.reason)).toEqual(['due', 'due', 'new', 'new', 'before-interview']);
+    expect(plan.rounds.map((r) => r.reason)).toEqual(['due', 'due', 'before-interview', 'new', 'new']);
     expect(remainingCounts(plan, 0)).toEqual({ dueCount: 2, newCount: 2, beforeInterviewCount: 1 });
     expect(remainingCounts(plan, 1)).toEqual({ dueCount: 1, newCount: 2, beforeInterviewCount: 1 });
-    expect(remainingCounts(plan, 3)).toEqual({ dueCount: 0, newCount: 1, beforeInterviewCount: 1 });
+    expect(remainingCounts(plan, 3)).toEqual({ dueCount: 0, newCount: 2, beforeInterviewCount: 0 });
     expect(remainingCounts(plan, 5)).toEqual({ dueCount: 0, newCount: 0, beforeInterviewCount: 0 });
   });
 
@@ -119,9 +120,23 @@ describe('pickChoices', () => {
     }
   });
 
-  it('fills in with the weakest others when too few are clearly weaker', () => {
-    const choices = pickChoices('right', new Map([['right', 0], ['a', 0.5], ['b', 0.6], ['c', 0.9]]), ['right', 'a', 'b', 'c'], seededRandom(1));
-    expect([...choices].sort()).toEqual(['a', 'b', 'c', 'right']);
+  it('offers fewer choices rather than one that also answers the question well', () => {
+    const choices = pickChoices('right', new Map([['right', 1], ['a', 0.5], ['b', 0.8], ['c', 0.9]]), ['right', 'a', 'b', 'c'], seededRandom(1));
+    expect([...choices].sort()).toEqual(['a', 'right']);
+    expect(pickChoices('right', new Map([['right', 0]]), ['right', 'a'], seededRandom(1))).toEqual(['right']);
+  });
+
+  it('never offers a story the user tied to the question', () => {
+    for (let seed = 0; seed < 10; seed++) expect(pickChoices('right', scores, ids, seededRandom(seed), 4, new Set(['x']))).not.toContain('x');
+  });
+});
+
+describe('echoesTitle', () => {
+  it('spots a question built from the title, not one that shares a word', () => {
+    expect(echoesTitle('Tell me about the time: EC2 to On-Demand Migration.', 'EC2 to On-Demand Migration')).toBe(true);
+    expect(echoesTitle('Tell me about migrating the billing system', 'The billing migration')).toBe(true);
+    expect(echoesTitle('Tell me about a time you improved the performance of a system', 'Elasticsearch query optimisation')).toBe(false);
+    expect(echoesTitle('Describe a migration you led', 'EC2 to On-Demand Migration')).toBe(false);
   });
 });
 
@@ -131,5 +146,11 @@ describe('gradePick', () => {
     expect(gradePick(true, 10, 20)).toBe('easy');
     expect(gradePick(true, 20, 20)).toBe('good');
     expect(gradePick(true, 21, 20)).toBe('hard');
+  });
+
+  it('grades a right pick on correctness only when no timer was shown', () => {
+    expect(gradePick(true, 2, 20, false)).toBe('good');
+    expect(gradePick(true, 60, 20, false)).toBe('good');
+    expect(gradePick(false, 2, 20, false)).toBe('again');
   });
 });

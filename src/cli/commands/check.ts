@@ -1,10 +1,26 @@
 /** `prep check`: lint the notes; exit 1 when any finding is an error. */
 import { checkStories } from '../../check/check-stories.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
+import { openStoryHistory } from '../history-context.js';
+import { PrepError } from '../errors.js';
+import type { Diagnostic } from '../../story/types.js';
 
 /** Options of `prep check`. */
 export interface CheckOptions extends StoryOptions {
   json?: boolean;
+  history?: string;
+}
+
+/** Findings about the review history; a history that cannot be read is left to the commands that use it. */
+async function historyFindingsFor(ctx: Context, flag: string | undefined, loaded: Parameters<typeof openStoryHistory>[2]): Promise<Diagnostic[]> {
+  const { historyFindings } = await import('../../history/findings.js');
+  try {
+    const history = await openStoryHistory(ctx, flag, loaded, { notices: false });
+    return historyFindings(history.identities, history.file);
+  } catch (e) {
+    if (e instanceof PrepError) return [];
+    throw e;
+  }
 }
 
 /** Run the lint rules and print findings location-first, or as JSON. */
@@ -12,6 +28,8 @@ export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number
   // Check reports what it found even when nothing parsed as a story: that is when its findings matter most.
   const { stories, diagnostics, sources, files } = await loadForCommand(ctx, opts, { quiet: true, allowEmpty: true });
   const findings = checkStories(stories, diagnostics);
+  // The bundled samples are not the stories a history was written for.
+  if (stories.length && sources.origin !== 'bundled') findings.push(...(await historyFindingsFor(ctx, opts.history, { stories, files })));
   if (!stories.length) {
     findings.push({
       file: sources.paths.join(', '),
@@ -36,7 +54,7 @@ export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const infos = findings.length - errors - warnings;
   const star = stories.filter((s) => s.kind === 'star').length;
-  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} hint${infos === 1 ? '' : 's'}` : ''} in ${star} stories and ${stories.length - star} notes`;
+  const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} hint${infos === 1 ? '' : 's'}` : ''} in ${star} ${star === 1 ? 'story' : 'stories'} and ${stories.length - star} note${stories.length - star === 1 ? '' : 's'}`;
   o.out(errors ? o.c.red(summary) : warnings ? o.c.yellow(summary) : o.c.green(`✓ ${summary}`));
   return errors ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { CONFIG_KEY_NAMES, PAPERS } from '../../config/keys.js';
 import { COMPETENCIES } from '../../search/competencies.js';
 
@@ -423,7 +423,7 @@ export function completionScript(shell: string, spec: CompletionSpec): string {
   if (s === 'bash') return bashScript(spec);
   if (s === 'zsh') return zshScript(spec);
   if (s === 'fish') return fishScript(spec);
-  throw new PrepError('usage.shell', `unknown shell "${shell}"; supported: ${SHELLS.join(', ')}`, 2, 'example: source <(prep completion bash)');
+  throw new PrepError('usage.shell', `unknown shell "${shell}"; supported: ${SHELLS.join(', ')}`, EXIT.usage, 'example: source <(prep completion bash)');
 }
 
 /** Print the completion script for `shell`. */
@@ -434,7 +434,7 @@ export async function runCompletion(ctx: Context, shell: string, spec: Completio
 
 /** `prep __complete ids`: story ids one per line, through the same caches; silent on any problem. */
 export async function runCompleteIds(ctx: Context, what: string, opts: StoryOptions): Promise<number> {
-  if (what !== 'ids') throw new PrepError('usage.complete', `unknown completion "${what}"; supported: ids`, 2);
+  if (what !== 'ids') throw new PrepError('usage.complete', `unknown completion "${what}"; supported: ids`, EXIT.usage);
   try {
     const { stories } = await loadForCommand(ctx, opts, { quiet: true, hint: false });
     if (stories.length) ctx.out.out(stories.map((s) => s.id).join('\n'));

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter } from 'node:path';
 import type { Context } from '../context.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { configFile, readConfig, updateConfig } from '../../config/config-file.js';
 import {
   applyEnv,
@@ -17,6 +17,7 @@ import {
 } from '../../config/keys.js';
 import { resolveSources } from '../../load/sources.js';
 import { PRECEDENCE } from '../../config/help.js';
+import { DEFAULTS } from '../../config/keys.js';
 
 /** Options of `prep config set`. */
 export interface ConfigSetOptions {
@@ -66,8 +67,8 @@ export async function runConfigGet(ctx: Context, key: string): Promise<number> {
  */
 export async function runConfigSet(ctx: Context, key: string, values: string[], opts: ConfigSetOptions = {}): Promise<number> {
   const spec = keySpec(key);
-  if (!values.length) throw new PrepError('config.bad-value', `no value given for "${spec.key}"`, 2, `"${spec.key}" must be ${spec.accepts}`);
-  if (opts.add && !spec.list) throw new PrepError('usage.add', `--add works only for list keys (stories), not "${spec.key}"`, 2);
+  if (!values.length) throw new PrepError('config.bad-value', `no value given for "${spec.key}"`, EXIT.usage, `"${spec.key}" must be ${spec.accepts}`);
+  if (opts.add && !spec.list) throw new PrepError('usage.add', `--add works only for list keys (stories), not "${spec.key}"`, EXIT.usage);
   const value = toConfigValue(spec.key, spec.list ? values : values.length === 1 ? values[0] : values, ctx.cwd);
   const { config: next, movedAside } = updateConfig(ctx, (config) => {
     if (opts.add && spec.key === 'stories') {
@@ -123,7 +124,8 @@ export async function runConfigList(ctx: Context, opts: ConfigListOptions = {}):
       const here = resolveSources({ cwd: ctx.cwd });
       shown = o.c.dim(here.origin === 'cwd' ? `(not set; ${here.paths[0]} here)` : '(not set; bundled samples)');
     } else {
-      shown = o.c.dim('(not set)');
+      const d = DEFAULTS[spec.key as Exclude<typeof spec.key, 'stories'>];
+      shown = o.c.dim(`(not set; default ${spec.key === 'time' ? `${d} s, ${DEFAULTS.pickTime} s in pick mode` : d})`);
     }
     o.out(`${o.c.cyan(spec.key.padEnd(keyW))}  ${shown}`);
   }

@@ -30,7 +30,9 @@ export async function runCoverage(ctx: Context, opts: CoverageOptions): Promise<
     }, null, 2));
     return 0;
   }
-  const nameW = Math.min(Math.max(...rows.map((r) => r.competency.name.length)), Math.max(12, o.columns - 30));
+  // The id next to the name: it is what --competency and front matter `competencies:` take.
+  const label = (r: (typeof rows)[number]) => (r.competency.id === r.competency.name.toLowerCase() ? r.competency.name : `${r.competency.name} (${r.competency.id})`);
+  const nameW = Math.min(Math.max(...rows.map((r) => label(r).length)), Math.max(12, o.columns - 30));
   const meterOn = o.columns >= 60;
   const titleW = Math.max(8, o.columns - nameW - (meterOn ? 16 : 8));
   for (const r of rows) {
@@ -38,7 +40,7 @@ export async function runCoverage(ctx: Context, opts: CoverageOptions): Promise<
     const filled = Math.round(score * 5);
     const meter = meterOn ? (r.gap ? o.c.yellow : o.c.green)('■'.repeat(filled)) + o.c.dim('□'.repeat(5 - filled)) + ' ' : '';
     const title = r.best && !r.gap ? truncate(byId.get(r.best.id)?.title ?? r.best.id, titleW) : o.c.yellow(truncate('gap — no story yet', titleW));
-    o.out(`${truncate(r.competency.name, nameW).padEnd(nameW)}  ${meter}${score.toFixed(2)}  ${title}`);
+    o.out(`${truncate(label(r), nameW).padEnd(nameW)}  ${meter}${score.toFixed(2)}  ${title}`);
   }
   const gaps = rows.filter((r) => r.gap);
   o.out('');

@@ -4,11 +4,14 @@ import { isatty } from 'node:tty';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
+import { realPath } from '../../load/paths.js';
 import { didYouMean, EXIT, PrepError } from '../../errors.js';
 import { parseCompetencyOption } from '../options.js';
 import { toTerminalText } from '../terminal-text.js';
 import { PAPERS, toPaper, type Paper } from '../../export/paper.js';
+import { DEFAULTS } from '../../config/keys.js';
 import type { Competency } from '../../search/competencies.js';
+import type { Story } from '../../story/types.js';
 
 /** Output formats of `prep export`. */
 export type ExportFormat = 'pdf' | 'md';
@@ -50,7 +53,7 @@ function chooseFormat(opts: ExportOptions): ExportFormat {
 async function choosePaper(ctx: Context, opts: ExportOptions): Promise<Paper> {
   if (opts.paper === undefined) {
     const { readSettings } = await import('../../config/config-file.js');
-    return readSettings(ctx).values.paper ?? 'a4';
+    return readSettings(ctx).values.paper ?? DEFAULTS.paper;
   }
   const p = toPaper(opts.paper);
   if (p === null) throw new PrepError('export.paper', `unknown paper "${opts.paper}"`, EXIT.usage, `use ${PAPERS.map((x) => `--paper ${x}`).join(' or ')}`);
@@ -84,18 +87,6 @@ function checkOutPath(ctx: Context, out: string): OutFile {
   return { file, shown };
 }
 
-/** A path with symlinks resolved; a file that does not exist yet is placed in its folder's real path. */
-function realPath(file: string): string {
-  try {
-    return realpathSync.native(file);
-  } catch {
-    try {
-      return join(realpathSync.native(dirname(file)), basename(file));
-    } catch {
-      return file;
-    }
-  }
-}
 
 const statOrNull = (p: string): Stats | null => {
   try {
@@ -229,7 +220,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   // The competencies `prep show` and `prep list` give each story: the notes' own, else inferred.
   const all = await withCompetencies(loaded.stories, index);
   const byStory = new Map(all.map((s) => [s.id, s.competencies]));
-  const due = opts.due ? await dueStoryIds(ctx, opts.history, loaded.files) : null;
+  const due = opts.due ? await dueStoryIds(ctx, opts.history, loaded) : null;
   const stories = selectStories(all, { competencies: competencies.map((c) => c.id), tags: opts.tag ?? [], due }, byStory);
   const scope = [...competencies.map((c) => c.name), ...(opts.tag ?? []).map((t) => `#${t.replace(/^#/, '')}`), ...(opts.due ? ['due for review'] : [])];
   if (!stories.length) {
@@ -243,7 +234,9 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   const ids = new Set(stories.map((s) => s.id));
   const coverage = computeCoverage({ ...index, docs: index.docs.filter((d) => ids.has(d.id)) });
   const now = ctx.now();
-  const sheet = buildCheatSheet({ stories, coverage, competencies: byStory, date: now, scope, focus: competencies.map((c) => c.id) });
+  // Gaps are judged over every story: one covered by a story left off this sheet is no gap.
+  const allCoverage = stories.length === all.length ? coverage : computeCoverage(index);
+  const sheet = buildCheatSheet({ stories, coverage, allCoverage, competencies: byStory, date: now, scope, focus: competencies.map((c) => c.id) });
 
   let bytes: string | Buffer;
   let pages: number | null = null;
@@ -283,11 +276,11 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
 }
 
 /** Ids of stories due for review now: the review history replayed through the scheduler (src/history). */
-async function dueStoryIds(ctx: Context, historyFlag: string | undefined, storyFiles: readonly { path: string }[]): Promise<ReadonlySet<string>> {
-  const { openHistory } = await import('../../history/log-file.js');
+async function dueStoryIds(ctx: Context, historyFlag: string | undefined, loaded: { stories: readonly Story[]; files: readonly { path: string }[] }): Promise<ReadonlySet<string>> {
+  const { openStoryHistory } = await import('../history-context.js');
   const { replayHistory } = await import('../../history/replay.js');
   const now = ctx.now();
-  // The story files are passed so a --history pointing at the notes is refused, as in quiz and log.
-  const cards = replayHistory(openHistory(ctx, historyFlag, storyFiles).reviews, now);
+  // The story files are passed so a --history pointing at the notes is refused, as in quiz and log; edits are followed.
+  const cards = replayHistory((await openStoryHistory(ctx, historyFlag, loaded)).reviews, now);
   return new Set([...cards].filter(([, card]) => card.due.getTime() <= now.getTime()).map(([id]) => id));
 }

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 
 export { TEMPLATE } from '../../story/template.js';
 import { TEMPLATE } from '../../story/template.js';
@@ -11,19 +11,19 @@ import { TEMPLATE } from '../../story/template.js';
 export async function runInit(ctx: Context, folder: string | undefined): Promise<number> {
   const dir = resolve(ctx.cwd, folder ?? 'stories');
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new PrepError('init.not-a-folder', `"${folder}" exists and is not a folder`, 2);
+    throw new PrepError('init.not-a-folder', `"${folder}" exists and is not a folder`, EXIT.usage);
   }
   const file = join(dir, 'example-story.md');
   const shown = relative(ctx.cwd, file) || file;
   if (existsSync(file)) {
-    throw new PrepError('init.exists', `"${shown}" already exists; nothing written`, 2, 'edit it, or run `prep init OTHER-FOLDER`');
+    throw new PrepError('init.exists', `"${shown}" already exists; nothing written`, EXIT.usage, 'edit it, or run `prep init OTHER-FOLDER`');
   }
   try {
     mkdirSync(dir, { recursive: true });
     // 'wx' fails if the file appeared meanwhile, so nothing is ever overwritten.
     writeFileSync(file, TEMPLATE, { flag: 'wx' });
   } catch (e) {
-    throw new PrepError('init.write', `cannot write "${shown}": ${(e as Error).message}`, 1);
+    throw new PrepError('init.write', `cannot write "${shown}": ${(e as Error).message}`, EXIT.failure);
   }
   ctx.out.out(`wrote ${shown}`);
   // ./stories is found from this folder only; the config makes any folder work from anywhere.

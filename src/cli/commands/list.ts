@@ -23,7 +23,10 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   const stories = await withCompetencies(loaded.stories, await loadIndex(ctx, loaded));
   const o = ctx.out;
   if (opts.json) {
-    o.out(JSON.stringify(stories, null, 2));
+    // Competencies as ids (what --competency and front matter take), with their names alongside.
+    const { COMPETENCIES } = await import('../../search/competencies.js');
+    const names = new Map(COMPETENCIES.map((c) => [c.id, c.name]));
+    o.out(JSON.stringify(stories.map((s) => ({ ...s, competencyNames: s.competencies.map((id) => names.get(id) ?? id) })), null, 2));
     return 0;
   }
   const srcs = stories.map((s) => `${basename(s.source.file)}:${s.source.line}`);
@@ -44,10 +47,12 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
     }
   } else {
     // Ids are shown whole (they are what you type); titles and competencies take the rest; source on wide windows.
-    const idW = Math.min(40, idMax);
+    const idW = o.isTTY ? Math.min(40, idMax) : idMax;
     const showSource = o.columns >= 110;
-    const srcW = showSource ? Math.min(36, maxOf(srcs.map((x) => x.length), 6)) : 0;
-    const titleW = Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 6) - 1);
+    const srcW = showSource ? Math.min(o.isTTY ? 36 : Infinity, maxOf(srcs.map((x) => x.length), 6)) : 0;
+    // Never wider than the widest title and its competencies, so a pipe's wide layout does not pad every line.
+    const widest = maxOf(stories.map((s, i) => s.title.length + (comps[i] ? comps[i]!.length + 1 : 0)), 5);
+    const titleW = Math.min(widest, Math.max(20, o.columns - idW - srcW - 4 - 5 - (showSource ? 8 : 6) - 1));
     o.out(o.c.bold(`${'id'.padEnd(idW)}  ${'title'.padEnd(titleW)}  STAR  ${'time'.padStart(5)}${showSource ? '  source' : ''}`));
     stories.forEach((s, i) => {
       const title = truncate(s.title, titleW);

@@ -4,7 +4,8 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, PrepError } from '../errors.js';
 import { lookupStory } from '../lookup.js';
 import { parseSecondsOption, parseTimeOption } from '../options.js';
-import { formatDue } from '../../quiz/dates.js';
+import { DEFAULTS } from '../../config/keys.js';
+import { formatDue } from '../../dates.js';
 import { formatDuration } from '../../story/text.js';
 
 /** Options of `prep log`. */
@@ -30,15 +31,17 @@ export async function runLog(ctx: Context, storyWords: string[], opts: LogOption
   const grade = parseGrade(opts.grade);
   const seconds = opts.seconds === undefined ? null : parseSecondsOption('seconds', opts.seconds);
   const { readSettings } = await import('../../config/config-file.js');
-  const target = opts.time === undefined ? (readSettings(ctx).values.time ?? 120) : parseTimeOption(opts.time);
+  const target = opts.time === undefined ? (readSettings(ctx).values.time ?? DEFAULTS.time) : parseTimeOption(opts.time);
   const question = opts.question?.trim() || null;
   const { stories, files } = await loadForCommand(ctx, opts, { quiet: true });
   const story = lookupStory(stories, storyWords.join(' '));
-  const { openHistory, appendReview } = await import('../../history/log-file.js');
+  const { appendReview } = await import('../../history/log-file.js');
+  const { openStoryHistory, recordCarries } = await import('../history-context.js');
   // Refuses a notes file (or anything else that is not a history) before the append below.
-  const history = openHistory(ctx, opts.history, files);
+  const history = await openStoryHistory(ctx, opts.history, { stories, files });
   const now = ctx.now();
-  const review = makeReview({ at: now.toISOString(), story: story.id, question, mode: 'log', seconds, target, grade, cram: false });
+  const review = makeReview({ at: now.toISOString(), story: story.id, question, mode: 'log', seconds, target, grade, cram: false, fp: history.fingerprint(story.id) });
+  await recordCarries(history, story.id, now);
   appendReview(history.file, review);
   const { replayHistory } = await import('../../history/replay.js');
   const card = replayHistory([...history.reviews.filter((r) => r.story === story.id), review], now).get(story.id);

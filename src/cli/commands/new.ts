@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Context, StoryOptions } from '../context.js';
-import { PrepError } from '../errors.js';
+import { PrepError, EXIT } from '../errors.js';
 import { parseCompetencyOption } from '../options.js';
 import { printDiagnostics } from '../output.js';
 import { TEMPLATE } from '../../story/template.js';
@@ -67,7 +67,7 @@ export function splitCommand(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new PrepError('new.editor', `unbalanced ${quote} in the editor command "${line}"`, 2, 'fix $VISUAL or $EDITOR');
+  if (quote) throw new PrepError('new.editor', `unbalanced ${quote} in the editor command "${line}"`, EXIT.usage, 'fix $VISUAL or $EDITOR');
   if (inWord) words.push(word);
   return words;
 }
@@ -120,17 +120,17 @@ export function storyTemplate(input: { title: string; competencies: string[] }):
 export function storyFolder(sources: StorySources, isDir: (p: string) => boolean | null, bundled = bundledStoriesDir()): string {
   const hint = 'set your stories folder with `prep config set stories PATH`, run `prep init`, or pass --stories FOLDER';
   if (sources.origin === 'bundled') {
-    throw new PrepError('new.no-folder', 'no stories folder is configured, and prep new does not write into the bundled samples', 2, hint);
+    throw new PrepError('new.no-folder', 'no stories folder is configured, and prep new does not write into the bundled samples', EXIT.usage, hint);
   }
   const isBundled = (p: string) => p === bundled || p.startsWith(bundled + sep);
   const own = sources.paths.filter((p) => !isBundled(p));
-  if (!own.length) throw new PrepError('new.no-folder', `"${sources.paths[0]}" holds prep's bundled sample stories; prep new does not write there`, 2, hint);
+  if (!own.length) throw new PrepError('new.no-folder', `"${sources.paths[0]}" holds prep's bundled sample stories; prep new does not write there`, EXIT.usage, hint);
   for (const p of own) {
     const dir = isDir(p);
     // A path that does not exist yet is a folder to create, unless it is named like a markdown file.
     if (dir === true || (dir === null && !['.md', '.markdown'].includes(extname(p).toLowerCase()))) return p;
   }
-  throw new PrepError('new.no-folder', `the story sources are files, not folders: ${sources.paths.join(', ')}`, 2, hint);
+  throw new PrepError('new.no-folder', `the story sources are files, not folders: ${sources.paths.join(', ')}`, EXIT.usage, hint);
 }
 
 /** Write `text` to `dir/slug.md`, or slug-2.md, slug-3.md, ... — never over an existing file. */
@@ -142,10 +142,10 @@ export function writeNewFile(dir: string, slug: string, text: string): string {
       writeFileSync(file, text, { flag: 'wx' });
       return file;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new PrepError('new.write', `cannot write "${file}": ${(e as Error).message}`, 1);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new PrepError('new.write', `cannot write "${file}": ${(e as Error).message}`, EXIT.failure);
     }
   }
-  throw new PrepError('new.write', `too many stories named "${slug}" in ${dir}`, 1);
+  throw new PrepError('new.write', `too many stories named "${slug}" in ${dir}`, EXIT.failure);
 }
 
 function isDirectory(p: string): boolean | null {
@@ -162,9 +162,9 @@ export async function runNew(ctx: Context, titleArg: string | undefined, opts: N
   let title = (titleArg ?? '').replace(/\s+/g, ' ').trim();
   const guided = !title && deps.interactive;
   if (!title) {
-    if (!deps.interactive) throw new PrepError('usage.title', 'no title given', 2, 'without a terminal give one: prep new "Untangling the release process"');
+    if (!deps.interactive) throw new PrepError('usage.title', 'no title given', EXIT.usage, 'without a terminal give one: prep new "Untangling the release process"');
     title = (await deps.askTitle()).replace(/\s+/g, ' ').trim();
-    if (!title) throw new PrepError('usage.title', 'no title given', 2);
+    if (!title) throw new PrepError('usage.title', 'no title given', EXIT.usage);
   }
   // Competencies first, so a typo is reported before anything is written.
   let competencies = await parseCompetencies(opts.competency ?? []);
@@ -172,7 +172,7 @@ export async function runNew(ctx: Context, titleArg: string | undefined, opts: N
 
   const sources = resolveSources({ flags: opts.stories, env: ctx.env.PREP_STORIES, config: ctx.configStories, cwd: ctx.cwd });
   const dir = storyFolder(sources, isDirectory);
-  if (existsSync(dir) && !isDirectory(dir)) throw new PrepError('new.no-folder', `"${dir}" is not a folder`, 2);
+  if (existsSync(dir) && !isDirectory(dir)) throw new PrepError('new.no-folder', `"${dir}" is not a folder`, EXIT.usage);
   const text = storyTemplate({ title, competencies });
   const file = writeNewFile(dir, slugify(title), text);
   const rel = relative(ctx.cwd, file);

@@ -1,7 +1,8 @@
 /** `prep quiz`: timed, scheduled drills in the terminal; every answered round is appended to the history at once. */
 import { join } from 'node:path';
 import type { Story } from '../../story/types.js';
-import type { SearchIndex } from '../../search/engine.js';
+import type { Match, SearchIndex } from '../../search/engine.js';
+import { COMPETENCIES } from '../../search/competencies.js';
 import type { LoadedStories } from '../../load/read-stories.js';
 import { CACHE_VERSION } from '../../version.js';
 import { GRADES, type Grade, type Review } from '../../history/review.js';
@@ -9,12 +10,13 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
-import { formatDue, parseDay, startOfDay } from '../../quiz/dates.js';
+import { dayKey, formatDue, inDays, parseDay, startOfDay } from '../../dates.js';
 import { seededRandom, type Random } from '../../quiz/random.js';
 import { advanceRound, roundReview, startRound, type PlannedRound, type QuizMode, type RoundState } from '../../quiz/round.js';
-import { chooseQuestion, pickChoices, planSession, remainingCounts, PICK_TARGET_SECONDS, type QuestionOption, type SessionPlan } from '../../quiz/select.js';
+import { chooseQuestion, echoesTitle, pickChoices, planSession, remainingCounts, PICK_TARGET_SECONDS, type QuestionOption, type SessionPlan } from '../../quiz/select.js';
 import { pacingPlan, renderAnswerTime, renderTimer } from '../../quiz/timer.js';
 import { parseCompetencyOption, parseCountOption, parseTimeOption } from '../options.js';
+import { DEFAULTS } from '../../config/keys.js';
 import { renderOutline } from '../../quiz/outline.js';
 import { renderSummary, summarizeSession } from '../../quiz/summary.js';
 import { formatDuration } from '../../story/text.js';
@@ -56,9 +58,29 @@ export interface QuizSettings {
 const GRADE_TEXT: Record<Grade, { name: string; description: string }> = {
   again: { name: 'Again', description: 'blanked, rambled, or missed the point' },
   hard: { name: 'Hard', description: 'got there, with long pauses or a missing part' },
-  good: { name: 'Good', description: 'told it clearly, about on time' },
+  good: { name: 'Good', description: 'told it clearly, within the time' },
   easy: { name: 'Easy', description: 'effortless and crisp' },
 };
+
+/** The grade descriptions for an answer `seconds` long: "Good" says how the time actually went. */
+export function gradeDescriptions(seconds: number, target: number): Record<Grade, string> {
+  const over = Math.round(seconds) - target;
+  const good = over <= 0 ? GRADE_TEXT.good.description : `told it clearly, but ${formatDuration(over)} over the ${formatDuration(target)}`;
+  return { again: GRADE_TEXT.again.description, hard: GRADE_TEXT.hard.description, good, easy: GRADE_TEXT.easy.description };
+}
+
+/** Why the expected story answers a question, from the matcher's own match: shared words and competencies. */
+function whyItFits(match: Match | undefined): string {
+  if (!match) return '';
+  const names = new Map(COMPETENCY_NAMES);
+  const parts: string[] = [];
+  if (match.terms.length) parts.push(`it shares ${match.terms.slice(0, 5).map((t) => `"${t}"`).join(', ')} with the question`);
+  const comps = match.competencies.map((id) => names.get(id) ?? id).slice(0, 2);
+  if (comps.length) parts.push(`it shows ${comps.join(' and ')}`);
+  return parts.join('; ');
+}
+
+const COMPETENCY_NAMES: [string, string][] = COMPETENCIES.map((x) => [x.id, x.name]);
 
 /** Defaults from `prep config` / PREP_TIME / PREP_COUNT. */
 export interface QuizDefaults {
@@ -69,16 +91,16 @@ export interface QuizDefaults {
 /** Check the options over the configured defaults; bad values are usage errors (exit 2). */
 export function parseQuizOptions(opts: QuizOptions, now: Date, defaults: QuizDefaults = {}): QuizSettings {
   const mode = (opts.mode ?? 'tell') as QuizMode;
-  if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, 2, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
+  if (mode !== 'tell' && mode !== 'pick') throw new PrepError('usage.mode', `unknown --mode "${opts.mode}"`, EXIT.usage, 'use --mode tell (answer out loud) or --mode pick (choose the story)');
   // Flags take the same ranges as the `count` and `time` settings (config/keys.ts).
-  const count = opts.count === undefined ? (defaults.count ?? 5) : parseCountOption(opts.count);
+  const count = opts.count === undefined ? (defaults.count ?? DEFAULTS.count) : parseCountOption(opts.count);
   // The configured time is for telling a story; picking one has its own, shorter default.
-  const target = opts.time !== undefined ? parseTimeOption(opts.time) : mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? 120);
+  const target = opts.time !== undefined ? parseTimeOption(opts.time) : mode === 'pick' ? PICK_TARGET_SECONDS : (defaults.time ?? DEFAULTS.time);
   let until: Date | null = null;
   if (opts.until !== undefined) {
     until = parseDay(opts.until);
-    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, 2, 'example: --until 2026-03-14 (the day of your interview)');
-    if (until.getTime() < startOfDay(now).getTime()) throw new PrepError('usage.until', `--until "${opts.until}" is in the past`, 2, 'give the date of an interview still ahead');
+    if (!until) throw new PrepError('usage.until', `--until must be a date as YYYY-MM-DD, not "${opts.until}"`, EXIT.usage, `example: --until ${dayKey(inDays(now, 21))} (the day of your interview)`);
+    if (until.getTime() < startOfDay(now).getTime()) throw new PrepError('usage.until', `--until "${opts.until}" is in the past`, EXIT.usage, 'give the date of an interview still ahead');
   }
   return { mode, count, target, cram: Boolean(opts.cram), until };
 }
@@ -177,7 +199,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const settings = parseQuizOptions(opts, ctx.now(), opts.count === undefined || opts.time === undefined ? readSettings(ctx).values : {});
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (!interactive) {
-    throw new PrepError('quiz.not-a-terminal', 'quiz needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', 2);
+    throw new PrepError('quiz.not-a-terminal', 'quiz needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', EXIT.usage);
   }
   const o = ctx.out;
   const c = o.c;
@@ -194,8 +216,9 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const index = await loadIndex(ctx, loaded);
   const pool = await filterPool(loaded.stories, index, opts);
   lap('index ready');
-  const { openHistory, appendReview } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history, loaded.files);
+  const { appendReview } = await import('../../history/log-file.js');
+  const { openStoryHistory, recordCarries } = await import('../history-context.js');
+  const history = await openStoryHistory(ctx, opts.history, loaded);
   const { createScheduler, replayHistory, reviewCard, previewDue, recallAt } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const start = ctx.now();
@@ -226,15 +249,38 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const prompts = deps.prompts ?? (await import('../prompts.js')).terminalPrompts(o, clock, ctx.env);
   const written: Review[] = [];
 
+  /** Story ids the user said also answer `question` ("mine fits too"): never its distractors. */
+  const tiedWith = (question: string) => new Set(history.ties.filter((t) => t.question === question).flatMap((t) => [t.story, t.expected].map((id) => history.identities.resolve(id))));
+
+  /** A pick round for a story: a question that does not repeat its title, with at least one clear distractor. */
+  const planPick = (story: Story, options: QuestionOption[], recent: string[]): { question: string; choices: string[]; match: Match | undefined } | null => {
+    let left = options.filter((q) => !echoesTitle(q.text, story.title));
+    while (left.length) {
+      const question = chooseQuestion(left, recent, random);
+      const result = matchQuestion(index, question, { limit: loaded.stories.length });
+      const scores = new Map(result.matches.map((m) => [m.id, m.score]));
+      const choices = pickChoices(story.id, scores, loaded.stories.map((s) => s.id), random, 4, tiedWith(question));
+      if (choices.length >= 2) return { question, choices, match: result.matches.find((m) => m.id === story.id) };
+      left = left.filter((q) => q.text !== question);
+    }
+    return null;
+  };
+
   const playRound = async (i: number): Promise<void> => {
     const story = byId.get(plan.rounds[i]!.id)!;
     const recent = history.reviews.filter((r) => r.story === story.id && r.question).slice(-2).map((r) => r.question!);
     const options = questionOptions(story, bank, questionsFor);
-    const question = chooseQuestion(options, recent, random);
+    const pick = settings.mode === 'pick' ? planPick(story, options, recent) : null;
+    if (settings.mode === 'pick' && !pick) {
+      o.out('');
+      o.out(c.dim(`skipped "${story.title}": its questions name its title, or other stories answer them as well; add \`questions:\` to its front matter`));
+      return;
+    }
+    const question = pick?.question ?? chooseQuestion(options, recent, random);
     const round: PlannedRound = { storyId: story.id, question, mode: settings.mode, target: settings.target, cram: settings.cram };
-    if (settings.mode === 'pick') {
-      const scores = new Map(matchQuestion(index, question, { limit: loaded.stories.length }).matches.map((m) => [m.id, m.score]));
-      round.choices = pickChoices(story.id, scores, loaded.stories.map((s) => s.id), random);
+    if (pick) {
+      round.choices = pick.choices;
+      round.timed = true;
     }
     const w = width();
     o.out('');
@@ -243,7 +289,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
     const asked = startRound(round, clock());
     let state: RoundState;
     if (round.mode === 'tell') {
-      const hint = 'Answer out loud, then press Enter.';
+      const hint = 'Answer out loud, then press Enter (q: stop).';
       const pace = story.kind === 'star' ? `pace ${pacingPlan(round.target)}` : '';
       o.out(c.dim(pace && hint.length + 2 + pace.length <= w ? `${hint}  ${pace}` : truncate(hint, w)));
       const ms = await prompts.timeAnswer((elapsed, cols) => renderTimer(elapsed, round.target, cols, c, story.kind));
@@ -252,11 +298,15 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       o.out('');
       o.out(renderOutline(story, width(), c).join('\n'));
       const preview = settings.cram ? null : previewDue(scheduler, cards.get(story.id), ctx.now());
-      const choices: PromptChoice<Grade>[] = GRADES.map((g) => ({
+      const hints = gradeDescriptions(answered.seconds, round.target);
+      const next = preview ? GRADES.map((g) => `next ${formatDue(preview[g], ctx.now())}`) : [];
+      const nextWidth = Math.max(0, ...next.map((t) => t.length));
+      const choices: PromptChoice<Grade>[] = GRADES.map((g, gi) => ({
         value: g,
-        name: preview ? `${GRADE_TEXT[g].name.padEnd(6)} ${c.dim(`next ${formatDue(preview[g], ctx.now())}`)}` : GRADE_TEXT[g].name,
+        key: g[0]!,
+        name: preview ? `${GRADE_TEXT[g].name.padEnd(6)} ${c.dim(next[gi]!.padEnd(nextWidth))}` : GRADE_TEXT[g].name,
         short: GRADE_TEXT[g].name,
-        description: GRADE_TEXT[g].description,
+        description: hints[g],
       }));
       const grade = await prompts.select({ message: 'How did it go?', choices, default: 'good' });
       state = advanceRound(answered, { type: 'grade', grade });
@@ -264,20 +314,46 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       const picked = await prompts.select({
         message: 'Which story would you tell?',
         choices: round.choices!.map((id) => ({ value: id, name: truncate(byId.get(id)!.title, Math.max(10, width() - 6)) })),
+        timer: (elapsed, cols) => renderTimer(elapsed, round.target, cols, c, 'note'),
       });
-      state = advanceRound(asked, { type: 'answer', atMs: clock(), picked });
+      const atMs = clock();
+      let alsoFits = false;
+      if (picked !== story.id) {
+        o.out(c.red(`✗ the question was asked for "${story.title}":`));
+        o.out(renderOutline(story, width(), c).join('\n'));
+        const why = whyItFits(pick!.match);
+        if (why) o.out(wrapText(`why it fits: ${why}`, width()).map((l) => c.dim(l)).join('\n'));
+        const verdict = await prompts.select({
+          message: `Does "${truncate(byId.get(picked)!.title, 40)}" answer it too?`,
+          choices: [
+            { value: 'no', key: 'n', name: 'No, I see', short: 'No', description: 'graded again' },
+            { value: 'fits', key: 'm', name: 'Mine fits too', short: 'Mine fits too', description: 'counted as right, and find learns the pair' },
+          ],
+          default: 'no',
+        });
+        alsoFits = verdict === 'fits';
+        if (alsoFits) {
+          const { makeTie } = await import('../../history/review.js');
+          appendReview(history.file, makeTie({ at: ctx.now().toISOString(), question, story: picked, expected: story.id }));
+          history.ties.push(makeTie({ at: ctx.now().toISOString(), question, story: picked, expected: story.id }));
+        }
+      }
+      state = advanceRound(asked, { type: 'answer', atMs, picked, alsoFits });
       const took = formatDuration(state.seconds);
-      if (picked === story.id) o.out(c.green(`✓ right, in ${took}: graded ${state.phase === 'graded' ? state.grade : ''}`));
-      else o.out(c.red(`✗ not that one, graded again; the question came from:`));
-      o.out(renderOutline(story, width(), c).join('\n'));
+      const grade = state.phase === 'graded' ? state.grade : '';
+      if (picked === story.id) {
+        o.out(c.green(`✓ right, in ${took} of ${formatDuration(round.target)}: graded ${grade}`));
+        o.out(renderOutline(story, width(), c).join('\n'));
+      } else o.out(alsoFits ? c.green(`✓ both stories answer it; in ${took} of ${formatDuration(round.target)}: graded ${grade}`) : c.red('graded again'));
     }
     const at = ctx.now();
-    const review = roundReview(state, at);
+    const review = { ...roundReview(state, at), fp: history.fingerprint(story.id) };
+    await recordCarries(history, story.id, at);
     appendReview(history.file, review);
     written.push(review);
     if (!review.cram) cards.set(story.id, reviewCard(scheduler, cards.get(story.id), at, review.grade));
-    // Pick mode has no grade prompt to read the reveal by; wait, but only after the answer is safely recorded.
-    if (round.mode === 'pick' && i < plan.rounds.length - 1) await prompts.pause('Press Enter for the next question.');
+    // A right pick has no prompt to read the reveal by; wait, but only after the answer is safely recorded.
+    if (round.mode === 'pick' && state.phase === 'graded' && state.picked === story.id && i < plan.rounds.length - 1) await prompts.pause('Press Enter for the next question.');
   };
 
   const finish = (heading: string) => {
@@ -293,6 +369,13 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       await playRound(i);
     } catch (e) {
       const name = (e as { name?: string })?.name;
+      if (name === 'Stopped') {
+        // q or Esc: the same as Ctrl-C for what is kept, but a normal end of the session.
+        o.out('');
+        o.out(c.dim('Stopped; the unfinished round was not recorded.'));
+        if (written.length) finish('So far');
+        return EXIT.ok;
+      }
       if (e instanceof Interrupted || name === 'ExitPromptError' || name === 'AbortPromptError') {
         o.out('');
         o.out(c.dim('Stopped; the unfinished round was not recorded.'));

@@ -2,11 +2,12 @@
 import type { PracticeStats, StoryStats } from '../../history/stats.js';
 import type { Review } from '../../history/review.js';
 import type { Story } from '../../story/types.js';
+import type { StorySources } from '../../load/sources.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import { formatDuration, maxOf } from '../../story/text.js';
-import { dayKey, formatAgo, formatDue } from '../../quiz/dates.js';
+import { dayKey, formatAgo, formatDue } from '../../dates.js';
 import { columnChart, sparkline } from '../../quiz/charts.js';
 import { byCodeUnit } from '../../story/text.js';
 
@@ -39,7 +40,7 @@ const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%
 const dur = (x: number | null) => (x === null ? '–' : formatDuration(x));
 
 /** The per-story table, dropping the least useful columns to fit `width`. */
-function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']): string[] {
+function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c'], whole = false): string[] {
   const fixed: Column[] = [
     { head: 'n', width: 3, keep: 8, cell: (s) => String(s.reviews) },
     { head: 'last', width: 5, keep: 6, cell: (s) => s.lastGrade ?? '–' },
@@ -47,7 +48,7 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
     { head: 'avg', width: 5, keep: 5, cell: (s) => dur(s.averageSeconds) },
     { head: 'time', width: 5, keep: 1, cell: (s) => dur(s.lastSeconds) },
     { head: 'over', width: 4, keep: 3, cell: (s) => String(s.overTime) },
-    { head: 'due', width: 13, keep: 7, cell: (s) => (!s.exists ? 'deleted' : s.due ? formatDue(new Date(s.due), now) : '–') },
+    { head: 'due', width: 13, keep: 7, cell: (s) => (!s.exists ? 'not in notes' : s.due ? formatDue(new Date(s.due), now) : '–') },
     { head: 'recall', width: 6, keep: 9, cell: (s) => pct(s.recall) },
   ];
   // A column grows to its widest cell, so a big number (1,511 reviews) is never cut to "15…".
@@ -60,11 +61,13 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
     const drop = shown.reduce((lo, col) => (col.keep < lo.keep ? col : lo));
     shown = shown.filter((col) => col !== drop);
   }
-  const nameW = Math.max(nameMin, Math.min(44, width - total(shown)));
+  const label = (s: StoryStats) => (s.exists ? (s.title ?? s.id) : `(not in these notes) ${s.id}`);
+  // Into a pipe, titles are whole (the table is wider than a window, but nothing is cut).
+  const nameW = whole ? maxOf(rows.map((s) => label(s).length), nameMin) : Math.max(nameMin, Math.min(44, width - total(shown)));
   const line = (name: string, cells: string[]) => name + cells.map((x, i) => '  ' + x.padStart(shown[i]!.width)).join('');
   const out = [c.bold(line('story'.padEnd(nameW), shown.map((col) => col.head)))];
   for (const s of rows) {
-    const name = truncate(s.exists ? (s.title ?? s.id) : `(deleted) ${s.id}`, nameW).padEnd(nameW);
+    const name = truncate(label(s), nameW).padEnd(nameW);
     const recallPaint = s.recall === null ? c.dim : s.recall < 0.7 ? c.red : s.recall < 0.9 ? c.yellow : c.green;
     const cells = shown.map((col) => {
       const text = truncate(col.cell(s), col.width).padStart(col.width);
@@ -75,8 +78,15 @@ function storyTable(rows: StoryStats[], now: Date, width: number, c: Output['c']
   return out;
 }
 
+/** Where the stories came from, for "not in these notes": "from --stories notes/", "from the bundled samples". */
+function describeSources(sources: StorySources): string {
+  const where = sources.paths.join(', ');
+  const via = { flag: '--stories', env: 'PREP_STORIES', config: '`prep config` stories', cwd: './stories', bundled: 'the bundled samples' }[sources.origin];
+  return sources.origin === 'bundled' ? 'read from the bundled samples' : `read from ${where}, by ${via}`;
+}
+
 /** The text report. */
-function renderStats(st: PracticeStats, file: string, now: Date, o: Output): string[] {
+function renderStats(st: PracticeStats, file: string, now: Date, o: Output, from: string): string[] {
   const c = o.c;
   const width = Math.max(40, Math.min(o.columns, 110));
   const lines: string[] = [];
@@ -92,7 +102,12 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
   const drilled = st.stories.filter((s) => s.reviews > 0);
   const order = (s: StoryStats) => (s.exists ? 0 : 1);
   drilled.sort((a, b) => order(a) - order(b) || byCodeUnit(a.due ?? '9', b.due ?? '9') || byCodeUnit(a.id, b.id));
-  for (const l of storyTable(drilled, now, width, c)) lines.push(l);
+  for (const l of storyTable(drilled, now, width, c, !o.isTTY && o.columns > 110)) lines.push(l);
+  const elsewhere = drilled.filter((s) => !s.exists).length;
+  if (elsewhere) {
+    const n = `${elsewhere} ${elsewhere === 1 ? 'story' : 'stories'} with practice ${elsewhere === 1 ? 'is' : 'are'} not in these notes (${from})`;
+    for (const l of wrapText(`${n}: renamed ones are linked with \`prep history link OLD NEW\` (see \`prep check\`), or pass the --stories you quiz with`, width)) lines.push(c.dim(l));
+  }
   const never = st.stories.filter((s) => s.exists && s.reviews === 0);
   if (never.length) {
     lines.push('');
@@ -140,8 +155,8 @@ function renderStats(st: PracticeStats, file: string, now: Date, o: Output): str
 export async function runStats(ctx: Context, opts: StatsOptions): Promise<number> {
   if (opts.json && opts.csv) throw new PrepError('usage.format', 'choose one of --json and --csv', EXIT.usage);
   const loaded = await loadForCommand(ctx, opts, { quiet: true });
-  const { openHistory } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history, loaded.files);
+  const { openStoryHistory } = await import('../history-context.js');
+  const history = await openStoryHistory(ctx, opts.history, loaded, { notices: !opts.json && !opts.csv });
   const byId = new Map(loaded.stories.map((s) => [s.id, s]));
   const o = ctx.out;
   if (opts.csv) {
@@ -157,7 +172,7 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
   const { COMPETENCIES } = await import('../../search/competencies.js');
   const names = new Map(COMPETENCIES.map((x) => [x.id, x.name]));
   const competencies = new Map((await withCompetencies(loaded.stories, index)).map((s) => [s.id, s.competencies.map((id) => ({ id, name: names.get(id) ?? id }))]));
-  const { createScheduler, replayHistory, recallAt } = await import('../../history/replay.js');
+  const { createScheduler, replayHistory, recallEstimate } = await import('../../history/replay.js');
   const scheduler = createScheduler();
   const cards = replayHistory(history.reviews, now, scheduler);
   const { computeStats } = await import('../../history/stats.js');
@@ -166,13 +181,14 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
     competencies,
     reviews: history.reviews,
     due: new Map([...cards].map(([id, card]) => [id, card.due])),
-    recall: (id) => (cards.has(id) ? Math.round(recallAt(scheduler, cards.get(id), now) * 1000) / 1000 : null),
+    recall: (id) => (cards.has(id) ? Math.round(recallEstimate(scheduler, cards.get(id), now) * 1000) / 1000 : null),
     now,
   });
   if (opts.json) {
-    o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line) }, ...stats }, null, 2));
+    const followed = history.identities.carried.map(({ from, to, via, similarity }) => ({ from, to, via, similarity: similarity === null ? null : Math.round(similarity * 100) / 100 }));
+    o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line), followed }, ...stats }, null, 2));
     return 0;
   }
-  o.out(renderStats(stats, history.file, now, o).join('\n'));
+  o.out(renderStats(stats, history.file, now, o, describeSources(loaded.sources)).join('\n'));
   return 0;
 }

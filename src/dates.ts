@@ -1,4 +1,4 @@
-/** Calendar helpers for the quiz and stats: local days, interview dates, and "in 3 days" wording. Pure. */
+/** Calendar helpers for the quiz, stats, history and export: local days, interview dates, "in 3 days" wording. Pure. */
 
 const DAY_MS = 86_400_000;
 
@@ -14,6 +14,13 @@ export function parseDay(text: string): Date | null {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(y, mo - 1, d);
   return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
+}
+
+/** The same local time `n` calendar days later (earlier for negative `n`). */
+export function inDays(date: Date, n: number): Date {
+  const d = new Date(date.getTime());
+  d.setDate(d.getDate() + n);
+  return d;
 }
 
 /** Local midnight of the day `date` falls on. */
