@@ -39,11 +39,7 @@ export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<Se
     const hit = readJsonCache<IndexCache>(file, ctx.debug);
     if (hit && hit.key === key && hit.index && Array.isArray(hit.index.docs) && hit.index.docs.length === loaded.stories.length) return hit.index;
   }
-  const { buildIndex, useStoredTables, lexiconFingerprint } = await import('../search/engine.js');
-  const { COMPETENCIES } = await import('../search/competencies.js');
-  const { readSearchTables } = await import('../load/search-data.js');
-  const tables = readSearchTables(lexiconFingerprint(), COMPETENCIES.length, ctx.debug);
-  if (tables) useStoredTables(tables);
+  const { buildIndex } = await import('../search/engine.js');
   const index = buildIndex(loaded.stories);
   if (!ctx.env.PREP_NO_CACHE) {
     writeJsonCache(file, { version: VERSION, key, index } satisfies IndexCache, ctx.debug);

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
-import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryProblem, type ParsedHistory, type Review } from './review.js';
+import { looksLikeHistory, parseHistory, toHistoryLine, toTieLine, type HistoryProblem, type ParsedHistory, type Review, type TieLine } from './review.js';
 
 /** File name of the history inside the user data folder. */
 export const HISTORY_FILE = 'history.jsonl';
@@ -28,7 +28,15 @@ function endsTorn(fd: number): boolean {
  * never interleave or lose lines. Creates the folder on first use.
  */
 export function appendReview(file: string, review: Review): void {
-  const line = toHistoryLine(review);
+  appendHistoryLine(file, toHistoryLine(review));
+}
+
+/** Append one question-story tie (`prep find --pick`, a right answer in pick mode) the same way. */
+export function appendTie(file: string, tie: Omit<TieLine, 'type'>): void {
+  appendHistoryLine(file, toTieLine(tie));
+}
+
+function appendHistoryLine(file: string, line: string): void {
   let fd: number | null = null;
   try {
     mkdirSync(dirname(file), { recursive: true });

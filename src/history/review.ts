@@ -40,10 +40,33 @@ export interface HistoryProblem {
   message: string;
 }
 
+/** A "this is the story for this question" line: recorded by `prep find --pick` and by a right answer in pick mode. */
+export interface TieLine {
+  type: 'tie';
+  at: string;
+  question: string;
+  story: string;
+  source: 'find' | 'pick';
+}
+
 /** Reviews read from history text plus the lines that were skipped. */
 export interface ParsedHistory {
   reviews: Review[];
   problems: HistoryProblem[];
+  /** Question-story ties, oldest first (absent when the text has none). */
+  ties?: TieLine[];
+}
+
+/** The exact bytes of one tie line, newline included. */
+export function toTieLine(tie: Omit<TieLine, 'type'>): string {
+  const line: TieLine = { type: 'tie', at: tie.at, question: tie.question, story: tie.story, source: tie.source };
+  return JSON.stringify(line) + '\n';
+}
+
+/** A tie line's fields, or null when the object is not a well-formed tie. */
+function readTie(o: Record<string, unknown>): TieLine | null {
+  const ok = typeof o.at === 'string' && !Number.isNaN(Date.parse(o.at)) && typeof o.question === 'string' && o.question.trim() !== '' && typeof o.story === 'string' && o.story !== '' && (o.source === 'find' || o.source === 'pick');
+  return ok ? { type: 'tie', at: o.at as string, question: o.question as string, story: o.story as string, source: o.source as TieLine['source'] } : null;
 }
 
 /** Whether a string names a grade. */
@@ -99,7 +122,7 @@ const LINE_START = '{"v":';
  * begins like one of prep's own (torn mid-write, or from a newer prep). Notes and other files fail this.
  */
 export function looksLikeHistory(text: string, parsed: ParsedHistory): boolean {
-  if (parsed.reviews.length || !parsed.problems.length) return true;
+  if (parsed.reviews.length || parsed.ties?.length || !parsed.problems.length) return true;
   const lines = text.split('\n');
   return parsed.problems.some((p) => {
     const line = (lines[p.line - 1] ?? '').trim();
@@ -115,6 +138,7 @@ export function looksLikeHistory(text: string, parsed: ParsedHistory): boolean {
 export function parseHistory(text: string, opts: { fast?: boolean } = {}): ParsedHistory {
   const reviews: Review[] = [];
   const problems: HistoryProblem[] = [];
+  const ties: TieLine[] = [];
   const lines = text.split('\n');
   const values = opts.fast === false ? null : parseAllAtOnce(text, lines.length);
   for (let i = 0; i < lines.length; i++) {
@@ -138,6 +162,12 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
       continue;
     }
     const o = x as Record<string, unknown>;
+    if (o.type === 'tie') {
+      const tie = readTie(o);
+      if (tie) ties.push(tie);
+      else problems.push({ line: i + 1, message: 'malformed tie line' });
+      continue;
+    }
     const why = invalidReason(o);
     if (why) {
       problems.push({ line: i + 1, message: why });
@@ -157,5 +187,5 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
     if (typeof o.picked === 'string') r.picked = o.picked;
     reviews.push(r);
   }
-  return { reviews, problems };
+  return ties.length ? { reviews, problems, ties } : { reviews, problems };
 }

@@ -133,10 +133,8 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   const useCache = !ctx.env.PREP_NO_CACHE;
   const hit = useCache ? readJsonCache<BankCache>(file, ctx.debug) : null;
   if (hit && hit.key === key && Array.isArray(hit.won) && Array.isArray(hit.score)) return { won: new Map(hit.won), score: new Map(hit.score) };
-  const { bankWins, bankQuestions } = await import('../../search/questions.js');
-  const { readBankPlans } = await import('../../load/search-data.js');
-  const { lexiconFingerprint } = await import('../../search/engine.js');
-  const { won, score } = bankWins(index, readBankPlans(lexiconFingerprint(), bankQuestions(), ctx.debug));
+  const { bankWins } = await import('../../search/questions.js');
+  const { won, score } = bankWins(index);
   if (useCache) {
     writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
     // As for the index: a few collections stay cached, older banks go.
