@@ -121,19 +121,27 @@ export function buildIndex(stories: Story[], overrides: Partial<SearchParams> = 
   );
   const avg = new Map<Field, number>(fieldNames.map((f) => [f, 0]));
   for (const fields of analysed) for (const { field, terms: t } of fields) avg.set(field, avg.get(field)! + t.length / Math.max(1, stories.length));
-  const docs: IndexedDoc[] = stories.map((s, d) => {
+  const tfs = analysed.map((fields) => {
     const tf = new Map<string, number>();
-    const seenPairs = new Set<string>();
-    for (const { field, terms: t } of analysed[d]!) {
+    for (const { field, terms: t } of fields) {
       if (!t.length) continue;
-      const norm = 1 - p.b + (p.b * t.length) / (avg.get(field) || 1);
-      const w = p.fields[field] / norm;
-      for (let i = 0; i < t.length; i++) {
-        tf.set(t[i]!, (tf.get(t[i]!) ?? 0) + w);
-        if (i > 0) seenPairs.add(t[i - 1] + ' ' + t[i]);
-      }
+      const w = p.fields[field] / (1 - p.b + (p.b * t.length) / (avg.get(field) || 1));
+      for (const term of t) tf.set(term, (tf.get(term) ?? 0) + w);
     }
-    for (const [t, f] of tf) (postings[t] ??= []).push(d, Math.round(f * 100) / 100);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  // A phrase of two common words says little, and storing every word pair of a large collection costs seconds:
+  // only pairs with a word few stories have are kept.
+  const pairDf = Math.max(2, p.phraseShare * stories.length);
+  const docs: IndexedDoc[] = stories.map((s, d) => {
+    const tf = tfs[d]!;
+    const seenPairs = new Set<string>();
+    for (const { terms: t } of analysed[d]!) {
+      for (let i = 1; i < t.length; i++) if (df.get(t[i - 1]!)! <= pairDf || df.get(t[i]!)! <= pairDf) seenPairs.add(t[i - 1] + ' ' + t[i]);
+    }
+    for (const [t, f] of tf) (postings[t] ??= []).push(d, Math.round(f * 10) / 10);
     for (const pair of seenPairs) (pairs[pair] ??= []).push(d);
     const asked = s.questions.map((q) => [...questionWords(q)]).filter((q) => q.length);
     return { id: s.id, kind: s.kind, comp: competencyAffinity(s, tf, p.k1), ...(asked.length ? { asked } : {}) };

@@ -92,17 +92,55 @@ function buildBank(entries: LexEntry[]): BankIndex {
 
 let built: Lexicon | null = null;
 
-/** The lexicon, built on first use. */
+function assemble(entries: LexEntry[], related: Map<string, Set<string>>, surface: string[]): Lexicon {
+  return { entries, allSingles: new Set(entries.flatMap((e) => [...e.single])), related, bank: buildBank(entries), surface };
+}
+
+/** The lexicon, built on first use (about 17 ms of stemming, so `find` reuses the copy stored with its cached index). */
 export function lexicon(): Lexicon {
-  if (!built) {
-    const entries = buildEntries();
-    built = {
-      entries,
-      allSingles: new Set(entries.flatMap((e) => [...e.single])),
-      related: buildRelated(),
-      bank: buildBank(entries),
-      surface: [...new Set(COMPETENCIES.flatMap((c) => [...c.words, c.name].flatMap((w) => words(w))).filter((w) => w.length > 2))],
-    };
-  }
+  built ??= assemble(
+    buildEntries(),
+    buildRelated(),
+    [...new Set(COMPETENCIES.flatMap((c) => [...c.words, c.name].flatMap((w) => words(w))).filter((w) => w.length > 2))],
+  );
   return built;
+}
+
+/** The lexicon as JSON-safe data, stored beside a cached index (caches are keyed by the build, so it cannot go stale). */
+export interface StoredLexicon {
+  entries: { single: string[]; phrases: string[][]; bank: string[][] }[];
+  related: [string, string[]][];
+  surface: string[];
+}
+
+/** The lexicon in its stored form. */
+export function toStoredLexicon(): StoredLexicon {
+  const lx = lexicon();
+  return {
+    entries: lx.entries.map((e) => ({ single: [...e.single], phrases: e.phrases.map((p) => p.words), bank: e.bank.map((b) => [...b]) })),
+    related: [...lx.related].map(([k, v]) => [k, [...v]]),
+    surface: lx.surface,
+  };
+}
+
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((w) => typeof w === 'string');
+
+/** Use a stored lexicon instead of building one; anything of another shape is ignored (and built from source). */
+export function useStoredLexicon(stored: unknown): boolean {
+  const s = stored as Partial<StoredLexicon> | null;
+  const ok =
+    !!s &&
+    Array.isArray(s.entries) &&
+    s.entries.length === COMPETENCIES.length &&
+    s.entries.every((e) => e && isStrings(e.single) && Array.isArray(e.phrases) && e.phrases.every((p) => isStrings(p) && p.length > 1) && Array.isArray(e.bank) && e.bank.every(isStrings)) &&
+    Array.isArray(s.related) &&
+    s.related.every((r) => Array.isArray(r) && typeof r[0] === 'string' && isStrings(r[1])) &&
+    isStrings(s.surface);
+  if (!ok || built) return ok;
+  built = assemble(
+    s.entries!.map((e, comp) => ({ comp, single: new Set(e.single), phrases: e.phrases.map(toPhrase), bank: e.bank.map((b) => new Set(b)) })),
+    new Map(s.related!.map(([k, v]) => [k, new Set(v)])),
+    s.surface!,
+  );
+  return true;
 }

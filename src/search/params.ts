@@ -27,6 +27,8 @@ export interface SearchParams {
   expansionCap: number;
   /** Bonus share for the question's content words standing side by side in a story (a phrase); range 0-0.5. */
   phrase: number;
+  /** Word pairs are indexed for phrases when one of the words is in at most this share of stories; range 0.05-1. */
+  phraseShare: number;
   /** Bonus for holding the question's own rare words, so expansion never outranks them; range 0-1. */
   rare: number;
   /** A word is rare when at most this share of the stories has it (and it is not lexicon vocabulary); range 0.1-0.4. */
@@ -62,6 +64,7 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   competencySpecific: 0.35,
   expansionCap: 0.35,
   phrase: 0.25,
+  phraseShare: 0.1,
   rare: 0.05,
   rareShare: 0.25,
   bankMin: 0.34,

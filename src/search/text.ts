@@ -13,7 +13,9 @@ export const STOPWORDS = new Set(
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
     'with would you your yours yourself yourselves also ever may might must shall us get got let lets like one really ' +
-    'thing things way ve ll re d s t m don didn doesn isn wasn weren won wouldn couldn shouldn hadn hasn haven aren')
+    'thing things way ve ll re d s t m don didn doesn isn wasn weren won wouldn couldn shouldn hadn hasn haven aren ' +
+    // Light verbs: they carry the sentence, not its topic ("made a mistake", "took responsibility").
+    'make makes made making take takes took taken taking go goes went gone going come came put gave given see saw seen know knew something someone')
     .split(/\s+/),
 );
 
