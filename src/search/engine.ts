@@ -473,12 +473,16 @@ function fuse(e: Evidence, plan: QueryPlan, kind: IndexedDoc['kind'], p: SearchP
   return score;
 }
 
-/** Rank stories for a planned query; scores are 0..1, best first. `off` turns signals off (for the ablation). */
-export function rank(index: SearchIndex, plan: QueryPlan, limit = 10, overrides: Partial<SearchParams> = {}, off: ReadonlySet<Signal> = new Set()): Match[] {
+/**
+ * Rank stories for a planned query; scores are 0..1, best first. `off` turns signals off (for the ablation); `keep`
+ * limits the ranking to some stories (coverage of a selection).
+ */
+export function rank(index: SearchIndex, plan: QueryPlan, limit = 10, overrides: Partial<SearchParams> = {}, off: ReadonlySet<Signal> = new Set(), keep?: (doc: IndexedDoc) => boolean): Match[] {
   const p = searchParams(overrides);
   const { evidence, hits } = scoreFields(index, plan, p);
   const out: { d: number; score: number }[] = [];
   evidence.forEach((e, d) => {
+    if (keep && !keep(index.docs[d]!)) return;
     const score = fuse(e, plan, index.docs[d]!.kind, p, off);
     if (score > 0.01) out.push({ d, score: Math.round(score * 1000) / 1000 });
   });

@@ -176,7 +176,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   const { computeCoverage } = await import('../../search/coverage.js');
   const { buildCheatSheet } = await import('../../export/cheat-sheet.js');
   const ids = new Set(stories.map((s) => s.id));
-  const coverage = computeCoverage({ ...index, docs: index.docs.filter((d) => ids.has(d.id)) });
+  const coverage = computeCoverage(index, (d) => ids.has(d.id));
   const now = ctx.now();
   const sheet = buildCheatSheet({ stories, coverage, competencies: byStory, date: now, scope, focus: competencies.map((c) => c.id) });
 
