@@ -469,6 +469,7 @@ function fuse(e: Evidence, plan: QueryPlan, kind: IndexedDoc['kind'], p: SearchP
   let score = (text + cw * on('competency')) / (1 + cw);
   score = (score + p.rare * on('rare')) / (1 + (plan.rare.length && !off.has('rare') ? p.rare : 0));
   if (plan.asks === 'story' && kind === 'note') score *= p.noteFactor;
+  if (plan.asks === 'talking-point' && kind === 'star') score *= p.storyFactor;
   if (plan.ties.length && !off.has('tie')) score = (score + p.tie * on('tie')) / (1 + p.tie);
   return score;
 }

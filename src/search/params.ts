@@ -39,6 +39,8 @@ export interface SearchParams {
   bank: number;
   /** Notes (talking points) rank lower for "tell me about a time" questions, which ask for a story; range 0.5-1. */
   noteFactor: number;
+  /** Stories rank lower for "what is your ..." questions, which ask for a talking point; range 0.5-1. */
+  storyFactor: number;
   /** A question tied to a story by the user (front matter, pick mode, --pick) this similar counts; range 0.4-0.8. */
   tieMin: number;
   /** How much a tie adds to its story, times the similarity; range 0.5-2. */
@@ -70,6 +72,7 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   bankMin: 0.34,
   bank: 2,
   noteFactor: 0.75,
+  storyFactor: 0.85,
   tieMin: 0.5,
   tie: 1,
   weakBelow: 0.18,
