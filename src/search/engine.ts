@@ -99,7 +99,7 @@ function competencyAffinity(s: Story, tf: Map<string, number>, k1: number): numb
     const headScore = headHits ? 0.9 : 0;
     const bodyScore = 0.8 * (1 - Math.exp(-body / 1.2));
     const a = -Math.log(Math.max(1e-9, (1 - headScore) * (1 - bodyScore)));
-    return Math.round((1 - Math.exp(-a)) * 1000) / 1000;
+    return Math.round((1 - Math.exp(-a)) * 100) / 100;
   });
 }
 
