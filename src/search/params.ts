@@ -75,7 +75,7 @@ export const DEFAULT_SEARCH_PARAMS: SearchParams = {
   storyFactor: 0.85,
   tieMin: 0.5,
   tie: 1,
-  weakBelow: 0.18,
+  weakBelow: 0.15,
   weakCoverage: 0.5,
   maxQuestionChars: 2000,
   maxTypoWord: 40,
