@@ -207,6 +207,15 @@ describe('prep find: bad input and learning', () => {
     expect(readFileSync(join(dir, 'stories/a.md'), 'utf8')).toBe(starStory('Calming a heated design review', { situation: 'Two senior engineers disagreed loudly about the queue design.' }));
   });
 
+  it('still finds when the history file is not a history, and refuses to --pick into it', async () => {
+    const dir = notes();
+    const env = { PREP_HISTORY: join(dir, 'stories/a.md') };
+    const ctx = testContext(dir, env);
+    expect(await runFind(ctx, ['the outage I caused'], { json: true })).toBe(0);
+    expect(JSON.parse(ctx.out.stdout.join('\n'))[0].id).toBe('the-outage-i-caused');
+    await expect(runFind(testContext(dir, env), ['the outage I caused'], { pick: '1' })).rejects.toMatchObject({ code: 'history.not-history', exitCode: 2 });
+  });
+
   it('refuses --pick of an unknown rank or story with exit 2', async () => {
     await expect(runFind(testContext(notes()), ['the outage I caused'], { pick: '9' })).rejects.toMatchObject({ code: 'usage.pick', exitCode: 2 });
     await expect(runFind(testContext(notes()), ['the outage I caused'], { pick: 'the-outage-i-cause' })).rejects.toMatchObject({ code: 'usage.pick', exitCode: 2, hint: expect.stringContaining('the-outage-i-caused') });

@@ -98,7 +98,15 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
     correct = makeCorrector(isEnglishWord);
   }
   const { openHistory, appendTie } = await import('../../history/log-file.js');
-  const history = openHistory(ctx, opts.history, loaded.files);
+  // Ties are read from the history; a history that cannot be used stops only --pick, which must write to it.
+  let history: ParsedHistory & { file: string };
+  try {
+    history = openHistory(ctx, opts.history, loaded.files);
+  } catch (e) {
+    if (opts.pick !== undefined) throw e;
+    ctx.debug(`history not read for ties: ${(e as Error).message}`);
+    history = { reviews: [], problems: [], file: '' };
+  }
   const { plan, matches, weak, confidence } = matchQuestion(index, question, { limit, correct, ties: tiesFrom(history) });
   if (!plan.kept.length && !plan.competencies.length && !plan.ties.length) {
     throw new PrepError('usage.question', `"${truncate(question, 60)}" has only interview framing, no topic`, 2, 'say what it is about: prep find "tell me about a time you disagreed with your manager"');
