@@ -75,7 +75,7 @@ export function stem(word: string): string {
 /** Stems of the meaningful words of a text (stopwords dropped). */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w) && w.length > 1) out.push(stem(w));
+  for (const w of words(text)) if (!STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))) out.push(stem(w));
   return out;
 }
 
@@ -106,7 +106,7 @@ export function readQuestion(question: string): ReadQuestion {
   }
   const kept: string[] = [];
   for (const w of q.split(' ').filter(Boolean)) {
-    if (STOPWORDS.has(w) || FRAME_WORDS.has(w) || w.length < 2) dropped.push(w);
+    if (STOPWORDS.has(w) || FRAME_WORDS.has(w) || (w.length < 2 && !/\d/.test(w))) dropped.push(w);
     else kept.push(w);
   }
   const asks: Asks = dropped.some((d) => ASKS_STORY.test(d)) ? 'story' : ASKS_POINT.test(all) ? 'talking-point' : 'either';

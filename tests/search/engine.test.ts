@@ -169,6 +169,13 @@ describe('the matching pipeline', () => {
     for (const s of stories) expect(top(s.title), s.title).toBe(s.id);
   });
 
+  it('tells near-identical titles apart by a one-digit number', () => {
+    const md = ['Invoice gateway by 52% 0', 'Invoice gateway by 52% 3', 'Invoice gateway by 52% 7'].map((t) => `## ${t}\n- **Situation**: The invoice gateway was slow.\n- **Action**: I cached it.\n- **Result**: 52% faster.\n`).join('\n');
+    const near = parseStories(md, 'near.md').stories;
+    const ix = buildIndex(near);
+    for (const s of near) expect(matchQuestion(ix, s.title).matches[0]!.id).toBe(s.id);
+  });
+
   it('takes parameter overrides, so a benchmark can sweep them without editing code', () => {
     const q = 'tell me about a conflict';
     const base = matchQuestion(index, q, { correct }).matches[0]!;
