@@ -98,9 +98,11 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .argument('<question...>', 'the question, as the interviewer would ask it')
     .option('-n, --limit <n>', 'how many results', '5')
     .option('--json', 'print results as JSON: [{id, title, score, matched, source}]')
-    .option('--explain', 'show how the question was read: words dropped, typos fixed, competencies, fields matched')
+    .option('--explain', 'show each stage: frame stripped, typos fixed, expansion, competencies, ties, evidence per story')
+    .option('--pick <n|id>', 'record that result N (or story ID) is the story for this question; later lookups use it')
+    .option('--history <file>', 'review history file the pick is recorded in (default: $PREP_HISTORY, else the user data folder)')
     .addOption(storiesOption(false))
-    .addHelpText('after', examples('prep find "tell me about a time you disagreed with your manager"', 'prep find conflcit --explain', 'prep find "greatest weakness" --json'))
+    .addHelpText('after', examples('prep find "tell me about a time you disagreed with your manager"', 'prep find conflcit --explain', 'prep find "greatest weakness" --json', 'prep find "a vendor let us down" --pick 2'))
     .action((words: string[], opts) => run(async (ctx) => (await import('./commands/find.js')).runFind(ctx, words, opts))());
 
   program

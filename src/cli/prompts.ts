@@ -51,6 +51,9 @@ function restoreCursor(): void {
   process.stdout.write(SHOW_CURSOR);
 }
 
+/** Signals that end prep while it waits: the terminal is left as it was found, then the signal does its work. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+
 /** Whether a chunk of raw input holds Enter. */
 const isEnter = (s: string) => s.includes('\r') || s.includes('\n');
 

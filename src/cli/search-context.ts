@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Story } from '../story/types.js';
 import type { SearchIndex } from '../search/engine.js';
+import type { StoredLexicon } from '../search/lexicon.js';
 import type { Context } from './context.js';
 import type { LoadedStories } from '../load/read-stories.js';
 import { CACHE_VERSION as VERSION } from '../version.js';
@@ -10,6 +11,8 @@ interface IndexCache {
   version: string;
   key: string;
   index: SearchIndex;
+  /** The stemmed lexicon, so a warm lookup need not stem it again (see lexicon.ts). */
+  lexicon?: StoredLexicon;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -54,16 +57,17 @@ export async function loadIndex(ctx: Context, loaded: LoadedStories): Promise<Se
   const file = join(ctx.folders.cache, 'v1', `index-${key}.json`);
   if (!ctx.env.PREP_NO_CACHE) {
     const hit = readJsonCache(file, isIndexCacheFor(key, loaded.stories.length, isArrayOf), ctx.debug);
-    if (hit) return hit.index;
+    if (hit) {
+      const { useStoredLexicon } = await import('../search/lexicon.js');
+      if (!useStoredLexicon(hit.lexicon)) ctx.debug('cached lexicon missing or malformed; building it');
+      return hit.index;
+    }
   }
-  const { buildIndex, useStoredTables, lexiconFingerprint } = await import('../search/engine.js');
-  const { COMPETENCIES } = await import('../search/competencies.js');
-  const { readSearchTables } = await import('../load/search-data.js');
-  const tables = readSearchTables(lexiconFingerprint(), COMPETENCIES.length, ctx.debug);
-  if (tables) useStoredTables(tables);
+  const { buildIndex } = await import('../search/engine.js');
   const index = buildIndex(loaded.stories);
   if (!ctx.env.PREP_NO_CACHE) {
-    writeJsonCache(file, { version: VERSION, key, index } satisfies IndexCache, ctx.debug);
+    const { toStoredLexicon } = await import('../search/lexicon.js');
+    writeJsonCache(file, { version: VERSION, key, index, lexicon: toStoredLexicon() } satisfies IndexCache, ctx.debug);
     // A few collections (samples, notes, another folder) stay cached; older indexes go.
     pruneCache(join(ctx.folders.cache, 'v1'), 'index-', CACHE_LIMITS.keepCollections, ctx.debug);
   }

@@ -5,7 +5,7 @@ import { readRegularFile } from '../load/read-file.js';
 import { dirname, extname, join, resolve } from 'node:path';
 import { EXIT, PrepError } from '../errors.js';
 import { realPath } from '../load/paths.js';
-import { looksLikeHistory, parseHistory, toHistoryLine, type HistoryEntry, type HistoryProblem, type ParsedHistory } from './review.js';
+import { looksLikeHistory, makeTie, parseHistory, toHistoryLine, type HistoryEntry, type HistoryProblem, type ParsedHistory, type TieEntry } from './review.js';
 
 /** File name of the history inside the user data folder. */
 export const HISTORY_FILE = 'history.jsonl';
@@ -168,4 +168,9 @@ export function openHistory(ctx: HistoryContext, flag: string | undefined, story
   }
   for (const line of describeProblems(file, parsed.problems)) ctx.out.err(`prep: ${ctx.out.c.yellow('warning')}: ${line}`);
   return { ...parsed, file };
+}
+
+/** Append one question-story tie (`prep find --pick`, a right answer in pick mode) the same way. */
+export function appendTie(file: string, tie: Omit<TieEntry, 'v' | 'type'>): void {
+  appendReview(file, makeTie(tie));
 }

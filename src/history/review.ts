@@ -57,8 +57,10 @@ export interface TieEntry {
   question: string;
   /** The story the user picked, which also answers the question. */
   story: string;
-  /** The story the question was asked for. */
-  expected: string;
+  /** The story the question was asked for, when it was asked in pick mode. */
+  expected?: string;
+  /** Where the tie was made: `prep find --pick`, or "mine fits too" / a right answer in pick mode. */
+  source: 'find' | 'pick';
 }
 
 /** Any line prep writes to the history. */
@@ -98,8 +100,9 @@ export function makeLink(fields: Omit<LinkEntry, 'v' | 'type'>): LinkEntry {
 }
 
 /** A tie line: `story` also answers `question`, asked for `expected`. */
-export function makeTie(fields: Omit<TieEntry, 'v' | 'type'>): TieEntry {
-  return { v: HISTORY_VERSION, type: 'tie', at: fields.at, question: fields.question, story: fields.story, expected: fields.expected };
+export function makeTie(fields: Omit<TieEntry, 'v' | 'type' | 'source'> & { source?: TieEntry['source'] }): TieEntry {
+  const source = fields.source ?? 'pick';
+  return { v: HISTORY_VERSION, type: 'tie', at: fields.at, question: fields.question, story: fields.story, ...(fields.expected ? { expected: fields.expected } : {}), source };
 }
 
 /** The exact bytes of one history line, newline included. */
@@ -135,8 +138,10 @@ function readTyped(o: Record<string, unknown>): LinkEntry | TieEntry | string {
     return makeLink({ at: o.at as string, from: o.from, to: o.to, auto: o.auto === true });
   }
   if (o.type === 'tie') {
-    if (!nonEmpty(o.question) || !nonEmpty(o.story) || !nonEmpty(o.expected)) return 'tie without "question", "story" and "expected"';
-    return makeTie({ at: o.at as string, question: o.question, story: o.story, expected: o.expected });
+    if (!nonEmpty(o.question) || !nonEmpty(o.story)) return 'tie without "question" and "story"';
+    if (o.source !== undefined && o.source !== 'find' && o.source !== 'pick') return 'tie with an unknown "source"';
+    const expected = nonEmpty(o.expected) ? o.expected : undefined;
+    return makeTie({ at: o.at as string, question: o.question, story: o.story, ...(expected ? { expected } : {}), source: (o.source as TieEntry['source'] | undefined) ?? 'pick' });
   }
   return `unknown line type ${JSON.stringify(o.type)}`;
 }

@@ -1,7 +1,7 @@
 /** Which interview questions a story answers: its own, else bank questions it wins, else one made from its title. */
 import type { Story } from '../story/types.js';
 import { COMPETENCIES } from './competencies.js';
-import { buildIndex, planQuery, rank, type QueryPlan, type SearchIndex } from './engine.js';
+import { isWeak, planQuery, rank, type SearchIndex } from './engine.js';
 
 /** Every question of the bank, in lexicon order. */
 export function bankQuestions(): string[] {
@@ -9,24 +9,17 @@ export function bankQuestions(): string[] {
 }
 
 /**
- * How each bank question is read. Without typo correction a plan depends on the lexicon only, not on the stories,
- * so the build computes these once (dist/bundle/bank-plans.json) and the quiz need not plan 500 questions.
- */
-export function bankPlans(): QueryPlan[] {
-  const empty = buildIndex([]);
-  return bankQuestions().map((q) => planQuery(empty, q));
-}
-
-/**
  * Bank questions whose best match in the index is each story, with that match's score; computed once per index.
- * `plans` are the bank's plans when known ahead of time (same order as bankQuestions()).
+ * A question whose best match is weak (isWeak, the rule `find` uses) is won by no story.
  */
-export function bankWins(index: SearchIndex, plans?: Pick<QueryPlan, 'terms' | 'competencies' | 'storyQuestion'>[] | null): { won: Map<string, string[]>; score: Map<string, number> } {
+export function bankWins(index: SearchIndex): { won: Map<string, string[]>; score: Map<string, number> } {
   const won = new Map<string, string[]>();
   const score = new Map<string, number>();
-  bankQuestions().forEach((q, i) => {
-    const top = rank(index, plans?.[i] ?? planQuery(index, q), 1)[0];
-    if (top && top.score >= 0.2) {
+  bankQuestions().forEach((q) => {
+    const plan = planQuery(index, q);
+    const matches = rank(index, plan, 1);
+    const top = matches[0];
+    if (top && !isWeak(plan, matches)) {
       won.set(top.id, [...(won.get(top.id) ?? []), q]);
       score.set(q, top.score);
     }

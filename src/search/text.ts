@@ -1,4 +1,8 @@
-/** Tokenising for search: words, stems, stopwords and the interview boilerplate that carries no meaning. */
+/**
+ * The first two stages of matching. `analyse`: the one tokeniser, stemmer and stop-list used for stories, questions,
+ * the lexicon and the question bank alike, so a word is never normalised two ways. `stripFrame`: the interview
+ * boilerplate around a question ("tell me about a time when you ..."), and what the frame asks for.
+ */
 import { stemmer } from 'stemmer';
 
 /** Common English words that never decide a match. */
@@ -9,7 +13,9 @@ export const STOPWORDS = new Set(
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
     'with would you your yours yourself yourselves also ever may might must shall us get got let lets like one really ' +
-    'thing things way ve ll re d s t m don didn doesn isn wasn weren won wouldn couldn shouldn hadn hasn haven aren')
+    'thing things way ve ll re d s t m don didn doesn isn wasn weren won wouldn couldn shouldn hadn hasn haven aren ' +
+    // Light verbs: they carry the sentence, not its topic ("made a mistake", "took responsibility").
+    'make makes made making take takes took taken taking go goes went gone going come came put gave given see saw seen know knew something someone')
     .split(/\s+/),
 );
 
@@ -32,7 +38,15 @@ const BOILERPLATE = [
   'at work', 'in the past',
 ].sort((a, b) => b.length - a.length);
 
-const BOILERPLATE_WORDS = new Set(['time', 'times', 'example', 'examples', 'situation', 'occasion', 'experience', 'story', 'instance', 'tell', 'describe', 'share', 'explain', 'ever', 'recall', 'remember', 'specific', 'particular', 'discuss', 'talk']);
+/**
+ * Words that frame a question rather than say what it is about: dropped from the question's terms, and never enough
+ * on their own to tie a question to a bank question ("how do you think about ..." says nothing).
+ */
+export const FRAME_WORDS = new Set([
+  'time', 'times', 'example', 'examples', 'situation', 'occasion', 'experience', 'story', 'instance', 'tell', 'describe',
+  'share', 'explain', 'ever', 'recall', 'remember', 'specific', 'particular', 'discuss', 'talk', 'think', 'handle', 'deal',
+  'approach', 'biggest', 'greatest', 'best', 'usually', 'typically', 'give',
+]);
 
 /** Lowercase words of a text, diacritics removed; "c++" and "c#" kept whole. */
 export function words(text: string): string[] {
@@ -61,19 +75,27 @@ export function stem(word: string): string {
 /** Stems of the meaningful words of a text (stopwords dropped). */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w) && w.length > 1) out.push(stem(w));
+  for (const w of words(text)) if (!STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))) out.push(stem(w));
   return out;
 }
 
-/** How a question was read: the words kept, the words dropped as boilerplate or stopwords. */
+/** What a question's frame asks for: a story ("tell me about a time"), a talking point ("what is your ..."), or either. */
+export type Asks = 'story' | 'talking-point' | 'either';
+
+/** How a question was read: the words kept, the words dropped as boilerplate or stopwords, and what it asks for. */
 export interface ReadQuestion {
   kept: string[];
   dropped: string[];
+  asks: Asks;
 }
 
-/** Remove interview boilerplate and stopwords from a question, remembering what was dropped. */
+const ASKS_STORY = /\b(time|times|situation|example|occasion|project|when you)\b/;
+const ASKS_POINT = /^(what (is|are|would) (your|you)|what do you (want|look)|why (do|should|would) (you|we)|where do you see|how would you describe yourself)\b/;
+
+/** Remove interview boilerplate and stopwords from a question, remembering what was dropped and what it asks for. */
 export function readQuestion(question: string): ReadQuestion {
-  let q = ' ' + words(question).join(' ') + ' ';
+  const all = words(question).join(' ');
+  let q = ' ' + all + ' ';
   const dropped: string[] = [];
   for (const phrase of BOILERPLATE) {
     const needle = ' ' + phrase + ' ';
@@ -84,8 +106,9 @@ export function readQuestion(question: string): ReadQuestion {
   }
   const kept: string[] = [];
   for (const w of q.split(' ').filter(Boolean)) {
-    if (STOPWORDS.has(w) || BOILERPLATE_WORDS.has(w) || w.length < 2) dropped.push(w);
+    if (STOPWORDS.has(w) || FRAME_WORDS.has(w) || (w.length < 2 && !/\d/.test(w))) dropped.push(w);
     else kept.push(w);
   }
-  return { kept, dropped };
+  const asks: Asks = dropped.some((d) => ASKS_STORY.test(d)) ? 'story' : ASKS_POINT.test(all) ? 'talking-point' : 'either';
+  return { kept, dropped, asks };
 }

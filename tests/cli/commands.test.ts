@@ -138,7 +138,7 @@ describe('prep find', () => {
     const ctx = testContext(notes());
     await runFind(ctx, ['tell me about an outgae you caused'], { explain: true });
     const text = ctx.out.stdout.join('\n');
-    expect(text).toContain('dropped:');
+    expect(text).toContain('frame:');
     expect(text).toMatch(/tell me about/);
     expect(text).toMatch(/outgae → outage/);
     expect(text).toContain('The outage I caused');
@@ -153,6 +153,72 @@ describe('prep find', () => {
     const ctx = testContext(notes());
     await runFind(ctx, ['.*(disagree)[ $(rm -rf /) `x` \\d+'], { json: true });
     expect(JSON.parse(ctx.out.stdout.join('\n'))[0].id).toBe('calming-a-heated-design-review');
+  });
+});
+
+describe('prep find: bad input and learning', () => {
+  it('looks up words that are names of object properties, with the index cache warm', async () => {
+    const dir = notes();
+    const home = tempDir('prep-cache-');
+    for (const word of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'constructor']) {
+      const ctx = { ...testContext(dir), env: {}, folders: { data: join(home, 'data'), config: join(home, 'config'), cache: join(home, 'cache') } };
+      expect(await runFind(ctx, [word], { json: true })).toBe(0);
+      expect(Array.isArray(JSON.parse(ctx.out.stdout.join('\n')))).toBe(true);
+    }
+  });
+
+  it('cuts a 100 KB question with a warning', async () => {
+    const ctx = testContext(notes());
+    const long = 'disagreed about the queue design '.repeat(3200);
+    expect(long.length).toBeGreaterThan(100_000);
+    expect(await runFind(ctx, [long], { json: true })).toBe(0);
+    expect(ctx.out.stderr.join('\n')).toMatch(/only its first 2000 are read/);
+    expect(JSON.parse(ctx.out.stdout.join('\n'))[0].id).toBe('calming-a-heated-design-review');
+  });
+
+  it('gives a usage hint for a question of interview framing only', async () => {
+    await expect(runFind(testContext(notes()), ['tell me about a time'], {})).rejects.toMatchObject({ code: 'usage.question', exitCode: 2 });
+  });
+
+  it('says when no story answers well, and marks the rows weak in JSON', async () => {
+    const ctx = testContext(notes());
+    await runFind(ctx, ['tell me about a time you ran a gdpr audit of kubernetes billing as a senior'], {});
+    expect(ctx.out.stdout.join('\n')).toMatch(/No strong match - closest: /);
+    const json = testContext(notes());
+    await runFind(json, ['tell me about a time you ran a gdpr audit of kubernetes billing as a senior'], { json: true });
+    expect(JSON.parse(json.out.stdout.join('\n'))[0]).toMatchObject({ weak: true });
+    const strong = testContext(notes());
+    await runFind(strong, ['two senior engineers disagreed about the queue design'], { json: true });
+    expect(JSON.parse(strong.out.stdout.join('\n'))[0]).toMatchObject({ id: 'calming-a-heated-design-review', weak: false });
+  });
+
+  it('records --pick as a tie in the history, and ranks that story first for questions worded like it', async () => {
+    const dir = notes();
+    const ctx = testContext(dir);
+    const q = 'tell me about a time you rolled back a config change';
+    expect(await runFind(ctx, [q], { pick: 'calming-a-heated-design-review' })).toBe(0);
+    const file = join(ctx.folders.data, 'history.jsonl');
+    const line = JSON.parse(readFileSync(file, 'utf8').trim());
+    expect(line).toEqual({ v: 1, type: 'tie', at: '2026-03-02T10:00:00.000Z', question: q, story: 'calming-a-heated-design-review', source: 'find' });
+    const again = { ...testContext(dir), folders: ctx.folders };
+    await runFind(again, ['describe a time you rolled back a config change'], { json: true });
+    expect(JSON.parse(again.out.stdout.join('\n'))[0].id).toBe('calming-a-heated-design-review');
+    // The notes are never written.
+    expect(readFileSync(join(dir, 'stories/a.md'), 'utf8')).toBe(starStory('Calming a heated design review', { situation: 'Two senior engineers disagreed loudly about the queue design.' }));
+  });
+
+  it('still finds when the history file is not a history, and refuses to --pick into it', async () => {
+    const dir = notes();
+    const env = { PREP_HISTORY: join(dir, 'stories/a.md') };
+    const ctx = testContext(dir, env);
+    expect(await runFind(ctx, ['the outage I caused'], { json: true })).toBe(0);
+    expect(JSON.parse(ctx.out.stdout.join('\n'))[0].id).toBe('the-outage-i-caused');
+    await expect(runFind(testContext(dir, env), ['the outage I caused'], { pick: '1' })).rejects.toMatchObject({ code: 'history.not-history', exitCode: 2 });
+  });
+
+  it('refuses --pick of an unknown rank or story with exit 2', async () => {
+    await expect(runFind(testContext(notes()), ['the outage I caused'], { pick: '9' })).rejects.toMatchObject({ code: 'usage.pick', exitCode: 2 });
+    await expect(runFind(testContext(notes()), ['the outage I caused'], { pick: 'the-outage-i-cause' })).rejects.toMatchObject({ code: 'usage.pick', exitCode: 2, hint: expect.stringContaining('the-outage-i-caused') });
   });
 });
 

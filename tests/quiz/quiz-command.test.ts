@@ -251,7 +251,7 @@ describe('prep quiz (pick)', () => {
     const { prompts } = scripted([], [(cs) => ((wanted = expected()), (chosen = cs.find((c) => c.value !== wanted)!.value)), 'fits']);
     await runQuiz(ctx, opts, deps(prompts));
     const [tie, review] = lines(history);
-    expect(tie).toEqual({ v: 1, type: 'tie', at: NOW.toISOString(), question: expect.any(String), story: chosen, expected: wanted });
+    expect(tie).toEqual({ v: 1, type: 'tie', at: NOW.toISOString(), question: expect.any(String), story: chosen, expected: wanted, source: 'pick' });
     expect(review).toMatchObject({ mode: 'pick', story: wanted, picked: chosen, grade: 'easy', question: tie.question });
     expect(ctx.out.stdout.join('\n')).toContain('✓ both stories answer it');
   });

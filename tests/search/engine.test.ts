@@ -4,6 +4,7 @@ import { buildIndex, hasUnknownWords, matchQuestion, planQuery, questionWords, s
 import { makeCorrector, typoDistance } from '../../src/search/fuzzy.js';
 import { computeCoverage } from '../../src/search/coverage.js';
 import { readQuestion, stem } from '../../src/search/text.js';
+import { DEFAULT_SEARCH_PARAMS } from '../../src/search/params.js';
 import { bestSnippet } from '../../src/search/snippet.js';
 import { bankAnswers, questionsFor } from '../../src/search/questions.js';
 
@@ -91,7 +92,7 @@ describe('readQuestion', () => {
   });
 
   it('compares a question with the bank by its telling words only (framing words dropped before stemming)', () => {
-    expect([...questionWords('Tell me about a time you have described something to someone')]).toEqual([stem('described')]);
+    expect([...questionWords('Tell me about a time you have described it to them')]).toEqual([stem('described')]);
     expect([...questionWords('Give an example of a conflict')]).toEqual([stem('conflict')]);
   });
 
@@ -160,5 +161,68 @@ describe('bestSnippet', () => {
     const snip = bestSnippet(s, new Set([stem('memory')]));
     expect(snip.text).toContain('memory');
     expect(snip.marks.map(([a, b]) => snip.text.slice(a, b))).toEqual(['memory']);
+  });
+});
+
+describe('the matching pipeline', () => {
+  it('ranks a story first when its exact title is the question', () => {
+    for (const s of stories) expect(top(s.title), s.title).toBe(s.id);
+  });
+
+  it('tells near-identical titles apart by a one-digit number', () => {
+    const md = ['Invoice gateway by 52% 0', 'Invoice gateway by 52% 3', 'Invoice gateway by 52% 7'].map((t) => `## ${t}\n- **Situation**: The invoice gateway was slow.\n- **Action**: I cached it.\n- **Result**: 52% faster.\n`).join('\n');
+    const near = parseStories(md, 'near.md').stories;
+    const ix = buildIndex(near);
+    for (const s of near) expect(matchQuestion(ix, s.title).matches[0]!.id).toBe(s.id);
+  });
+
+  it('takes parameter overrides, so a benchmark can sweep them without editing code', () => {
+    const q = 'tell me about a conflict';
+    const base = matchQuestion(index, q, { correct }).matches[0]!;
+    const off = matchQuestion(index, q, { correct, params: { competencyGeneric: 0, competencySpecific: 0 } }).matches[0]!;
+    expect(off.score).not.toBe(base.score);
+    expect(DEFAULT_SEARCH_PARAMS.competencyGeneric).toBeGreaterThan(DEFAULT_SEARCH_PARAMS.competencySpecific);
+  });
+
+  it('tags every expansion term with where it came from', () => {
+    const plan = planQuery(index, 'Tell me about a disagreement with a colleague', correct);
+    expect(plan.terms.find((t) => t.term === stem('disagreement'))).toMatchObject({ source: 'question', weight: 1 });
+    expect(plan.terms.some((t) => t.source === 'related' && t.weight === DEFAULT_SEARCH_PARAMS.related)).toBe(true);
+    expect(plan.terms.some((t) => t.source === 'expansion' && t.weight < DEFAULT_SEARCH_PARAMS.related)).toBe(true);
+    expect(plan.competencies[0]!.id).toBe('conflict');
+  });
+
+  it('weighs competencies less for a specific question than for a generic one', () => {
+    expect(planQuery(index, 'tell me about a conflict').specificity).toBe(0);
+    expect(planQuery(index, 'the payment client retries').specificity).toBeGreaterThan(0.5);
+  });
+
+  it('counts a question tied to a story (front matter or the history) as strong evidence for similar wordings', () => {
+    const tied = parseStories('---\nquestions:\n  - Tell me about a time a vendor let you down.\n---\n# Picking a queue library\n- **Situation**: We compared three libraries.\n- **Action**: I benchmarked them.\n- **Result**: We chose the fastest.\n', 'q.md').stories;
+    const ix = buildIndex([...stories, ...tied]);
+    const m = matchQuestion(ix, 'describe a time a vendor let you down', { correct });
+    expect(m.matches[0]!.id).toBe(tied[0]!.id);
+    expect(m.plan.ties[0]).toMatchObject({ story: tied[0]!.id, source: 'front-matter' });
+    const viaHistory = matchQuestion(index, 'when did a vendor let you down?', { ties: [{ question: 'a vendor let me down', story: 'elasticsearch-heap-tuning', source: 'find' }] });
+    expect(viaHistory.matches[0]!.id).toBe('elasticsearch-heap-tuning');
+  });
+
+  it('calls a match weak when the question is about something the notes never mention', () => {
+    expect(matchQuestion(index, 'tell me about a time you ran a gdpr audit of kubernetes billing as a senior', { correct }).weak).toBe(true);
+    expect(matchQuestion(index, 'Tell me about a time you had a disagreement with a colleague', { correct }).weak).toBe(false);
+  });
+
+  it('never reads words of the question as object properties', () => {
+    for (const w of ['constructor', '__proto__', 'toString', 'valueOf']) {
+      const ix = JSON.parse(JSON.stringify(index));
+      expect(() => matchQuestion(ix, w, { correct })).not.toThrow();
+    }
+  });
+
+  it('leaves absurdly long words out of typo correction', () => {
+    let asked = 0;
+    const counting: typeof correct = (w, v) => (asked++, correct(w, v));
+    planQuery(index, 'x'.repeat(DEFAULT_SEARCH_PARAMS.maxTypoWord + 1) + ' elastcsearch', counting);
+    expect(asked).toBe(1);
   });
 });

@@ -232,7 +232,7 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   const { computeCoverage } = await import('../../search/coverage.js');
   const { buildCheatSheet } = await import('../../export/cheat-sheet.js');
   const ids = new Set(stories.map((s) => s.id));
-  const coverage = computeCoverage({ ...index, docs: index.docs.filter((d) => ids.has(d.id)) });
+  const coverage = computeCoverage(index, (d) => ids.has(d.id));
   const now = ctx.now();
   // Gaps are judged over every story: one covered by a story left off this sheet is no gap.
   const allCoverage = stories.length === all.length ? coverage : computeCoverage(index);

@@ -161,10 +161,8 @@ async function loadBankQuestions(ctx: Context, loaded: LoadedStories, index: Sea
   };
   const hit = useCache ? readJsonCache(file, isBank, ctx.debug) : null;
   if (hit) return { won: new Map(hit.won), score: new Map(hit.score) };
-  const { bankWins, bankQuestions } = await import('../../search/questions.js');
-  const { readBankPlans } = await import('../../load/search-data.js');
-  const { lexiconFingerprint } = await import('../../search/engine.js');
-  const { won, score } = bankWins(index, readBankPlans(lexiconFingerprint(), bankQuestions(), ctx.debug));
+  const { bankWins } = await import('../../search/questions.js');
+  const { won, score } = bankWins(index);
   if (useCache) {
     writeJsonCache(file, { version: CACHE_VERSION, key, won: [...won], score: [...score] } satisfies BankCache, ctx.debug);
     // As for the index: a few collections stay cached, older banks go.
@@ -250,7 +248,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const written: Review[] = [];
 
   /** Story ids the user said also answer `question` ("mine fits too"): never its distractors. */
-  const tiedWith = (question: string) => new Set(history.ties.filter((t) => t.question === question).flatMap((t) => [t.story, t.expected].map((id) => history.identities.resolve(id))));
+  const tiedWith = (question: string) => new Set(history.ties.filter((t) => t.question === question).flatMap((t) => [t.story, t.expected].filter((id): id is string => !!id).map((id) => history.identities.resolve(id))));
 
   /** A pick round for a story: a question that does not repeat its title, with at least one clear distractor. */
   const planPick = (story: Story, options: QuestionOption[], recent: string[]): { question: string; choices: string[]; match: Match | undefined } | null => {
