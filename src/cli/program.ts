@@ -115,6 +115,17 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .action((opts) => run(async (ctx) => (await import('./commands/quiz.js')).runQuiz(ctx, opts))());
 
   program
+    .command('plan')
+    .description('plan each day to your interview date so every story is at 90% recall on the day')
+    .option('--interview <date>', 'interview date, YYYY-MM-DD (default: the interview setting)')
+    .option('--minutes-per-day <n>', 'practice budget a day, in minutes (default 20)')
+    .option('--json', 'print {interview, days: [{day, minutes, stories}], onTheDay, ...} as JSON')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep plan --interview 2026-12-15', 'prep plan --interview 2026-12-15 --minutes-per-day 30', 'prep config set interview 2026-12-15 && prep plan'))
+    .action((opts) => run(async (ctx) => (await import('./commands/plan.js')).runPlan(ctx, opts))());
+
+  program
     .command('log')
     .description('record a practice done elsewhere (a mock interview) in the review history, without prompts')
     .argument('<story...>', 'story id or title words')

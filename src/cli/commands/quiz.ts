@@ -195,7 +195,10 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const start = ctx.now();
   const cards = replayHistory(history.reviews, start, scheduler);
   lap(`${history.reviews.length} reviews replayed`);
-  const plan = planSession({
+  // With an interview date in config and no options choosing stories, the quiz drills today's part of `prep plan`.
+  const { followsPlan, quizPlanFor } = await import('./plan.js');
+  const fromPlan = followsPlan(opts) ? await quizPlanFor(ctx, pool, index, history.reviews) : null;
+  const plan = fromPlan ?? planSession({
     ids: pool.map((s) => s.id),
     due: new Map([...cards].map(([id, card]) => [id, card.due])),
     recall: (id, at) => recallAt(scheduler, cards.get(id), at),

@@ -172,5 +172,8 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
     return 0;
   }
   o.out(renderStats(stats, history.file, now, o).join('\n'));
+  const { planProgress } = await import('./plan.js');
+  const progress = stats.totals.reviews ? await planProgress(ctx, loaded.stories, index, history.reviews) : [];
+  if (progress.length) o.out(['', ...progress].join('\n'));
   return 0;
 }
