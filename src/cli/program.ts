@@ -58,7 +58,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
 
   program
     .command('check')
-    .description('find gaps in your notes: missing STAR parts, results without numbers, stories too long to tell')
+    .description('find gaps in your notes: missing STAR parts, results without numbers, stories too long to tell; coaching: "we" for "I", a long set-up')
     .option('--json', 'print findings as JSON')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep check', 'prep check --json --stories ~/notes'))
