@@ -25,6 +25,8 @@ export interface QuizPrompts {
   pause(message: string): Promise<void>;
   /** A single choice from a list. */
   select<V extends string>(opts: { message: string; choices: PromptChoice<V>[]; default?: V }): Promise<V>;
+  /** Several choices ticked with space, Enter to finish (the key-point checklist); without it the checklist is skipped. */
+  checkbox?<V extends string>(opts: { message: string; choices: PromptChoice<V>[] }): Promise<V[]>;
 }
 
 const CSI = '\x1b[';
@@ -129,6 +131,35 @@ async function selectInTerminal<V extends string>(o: Output, opts: { message: st
   });
 }
 
+/** A checkbox prompt from @inquirer/prompts (space ticks, Enter finishes), themed like the select. */
+async function checkboxInTerminal<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[] }): Promise<V[]> {
+  const { checkbox } = await import('@inquirer/prompts');
+  const c = o.c;
+  return checkbox<V>({
+    message: opts.message,
+    choices: opts.choices.map((x) => ({ value: x.value, name: x.name, ...(x.short ? { short: x.short } : {}) })),
+    loop: false,
+    pageSize: Math.max(4, opts.choices.length),
+    theme: {
+      prefix: { idle: c.blue('?'), done: c.green('✔') },
+      icon: { checked: c.green('◉'), unchecked: '◯', cursor: '❯' },
+      style: {
+        answer: (t: string) => c.cyan(t),
+        message: (t: string) => c.bold(t),
+        highlight: (t: string) => c.cyan(t),
+        help: (t: string) => c.dim(t),
+        description: (t: string) => c.dim(t),
+        keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${c.bold(k)} ${c.dim(a)}`).join(c.dim(' • ')),
+        key: (t: string) => c.cyan.bold(`<${t}>`),
+        error: (t: string) => c.red(`> ${t}`),
+        disabled: (t: string) => c.dim(t),
+        // The ticked points are long sentences: the answered line says how many, not which.
+        renderSelectedChoices: (selected: readonly unknown[], all: readonly unknown[]) => c.cyan(`${selected.length} of ${all.length} ticked`),
+      },
+    },
+  });
+}
+
 /** The real prompts on the process terminal. */
 export function terminalPrompts(o: Output, clock?: () => number): QuizPrompts {
   return {
@@ -137,5 +168,6 @@ export function terminalPrompts(o: Output, clock?: () => number): QuizPrompts {
       await waitForEnter((_, cols) => o.c.dim(truncate(message, cols - 1)), clock);
     },
     select: (opts) => selectInTerminal(o, opts),
+    checkbox: (opts) => checkboxInTerminal(o, opts),
   };
 }

@@ -6,11 +6,17 @@ export type Grade = 'again' | 'hard' | 'good' | 'easy';
 /** All grades, worst first (the order of FSRS ratings 1..4). */
 export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 
-/** How a review came about: told aloud in `prep quiz`, matched in pick mode, or recorded with `prep log`. */
-export type ReviewMode = 'tell' | 'pick' | 'log';
+/** How a review came about: told aloud in `prep quiz`, matched in pick mode, recorded with `prep log`, or told in `prep mock`. */
+export type ReviewMode = 'tell' | 'pick' | 'log' | 'mock';
 
 /** Modes known to this version. */
-export const REVIEW_MODES: readonly ReviewMode[] = ['tell', 'pick', 'log'];
+export const REVIEW_MODES: readonly ReviewMode[] = ['tell', 'pick', 'log', 'mock'];
+
+/** The key-point checklist of an answer: how many points the story has and those not ticked (kind: action, figure, result, lesson). */
+export interface ReviewChecklist {
+  points: number;
+  missed: { kind: string; text: string }[];
+}
 
 /** The history line schema version this code writes. */
 export const HISTORY_VERSION = 1;
@@ -32,6 +38,8 @@ export interface Review {
   cram: boolean;
   /** Pick mode: the story the user chose. */
   picked?: string;
+  /** The key-point checklist, when one was ticked (optional: older lines have none). */
+  checklist?: ReviewChecklist;
 }
 
 /** A history line that could not be read, by 1-based line number. */
@@ -56,12 +64,22 @@ export function makeReview(fields: Omit<Review, 'v'>): Review {
   const seconds = fields.seconds === null ? null : Math.round(fields.seconds * 10) / 10;
   const r: Review = { v: HISTORY_VERSION, at: fields.at, story: fields.story, question: fields.question, mode: fields.mode, seconds, target: fields.target, grade: fields.grade, cram: fields.cram };
   if (fields.picked !== undefined) r.picked = fields.picked;
+  if (fields.checklist !== undefined) r.checklist = fields.checklist;
   return r;
 }
 
 /** The exact bytes of one history line, newline included. */
 export function toHistoryLine(review: Review): string {
   return JSON.stringify(review) + '\n';
+}
+
+/** A stored checklist, or null when the field is absent or not of the expected shape (the review still counts). */
+function readChecklist(x: unknown): ReviewChecklist | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const c = x as Record<string, unknown>;
+  if (typeof c.points !== 'number' || !Number.isInteger(c.points) || c.points < 0 || !Array.isArray(c.missed)) return null;
+  const missed = c.missed.filter((m): m is { kind: string; text: string } => typeof m === 'object' && m !== null && typeof m.kind === 'string' && typeof m.text === 'string');
+  return { points: c.points, missed: missed.map((m) => ({ kind: m.kind, text: m.text })) };
 }
 
 /** Why a parsed JSON value is not a review, or null when it is one. */
@@ -155,6 +173,8 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
       cram: o.cram === true,
     };
     if (typeof o.picked === 'string') r.picked = o.picked;
+    const checklist = readChecklist(o.checklist);
+    if (checklist) r.checklist = checklist;
     reviews.push(r);
   }
   return { reviews, problems };

@@ -9,6 +9,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
+import type { CheckedAnswer } from '../checklist-prompt.js';
 import { formatDue, parseDay, startOfDay } from '../../quiz/dates.js';
 import { seededRandom, type Random } from '../../quiz/random.js';
 import { advanceRound, roundReview, startRound, type PlannedRound, type QuizMode, type RoundState } from '../../quiz/round.js';
@@ -239,6 +240,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
     o.out(wrapText(question, w).map((l) => c.bold.yellow(l)).join('\n'));
     const asked = startRound(round, clock());
     let state: RoundState;
+    let checked: CheckedAnswer | null = null;
     if (round.mode === 'tell') {
       const hint = 'Answer out loud, then press Enter.';
       const pace = story.kind === 'star' ? `pace ${pacingPlan(round.target)}` : '';
@@ -248,6 +250,8 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       o.out(renderAnswerTime(answered.seconds, round.target, c));
       o.out('');
       o.out(renderOutline(story, width(), c).join('\n'));
+      const { askChecklist } = await import('../checklist-prompt.js');
+      checked = await askChecklist(prompts, story, answered.seconds, round.target, o, width());
       const preview = settings.cram ? null : previewDue(scheduler, cards.get(story.id), ctx.now());
       const choices: PromptChoice<Grade>[] = GRADES.map((g) => ({
         value: g,
@@ -255,7 +259,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
         short: GRADE_TEXT[g].name,
         description: GRADE_TEXT[g].description,
       }));
-      const grade = await prompts.select({ message: 'How did it go?', choices, default: 'good' });
+      const grade = await prompts.select({ message: 'How did it go?', choices, default: checked?.suggested ?? 'good' });
       state = advanceRound(answered, { type: 'grade', grade });
     } else {
       const picked = await prompts.select({
@@ -269,7 +273,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       o.out(renderOutline(story, width(), c).join('\n'));
     }
     const at = ctx.now();
-    const review = roundReview(state, at);
+    const review = roundReview(state, at, checked?.checklist);
     appendReview(history.file, review);
     written.push(review);
     if (!review.cram) cards.set(story.id, reviewCard(scheduler, cards.get(story.id), at, review.grade));
