@@ -126,6 +126,29 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .action((opts) => run(async (ctx) => (await import('./commands/plan.js')).runPlan(ctx, opts))());
 
   program
+    .command('mock')
+    .description('a mock behavioral round: an opening, 4-6 questions over different competencies, follow-ups, a summary')
+    .option('--minutes <n>', 'length of the round, 10-180 minutes (default 45: five questions)')
+    .option('--framework <name>', 'ask by a framework: amazon, generic, or your own (`prep framework init NAME`)')
+    .option('--company <name>', 'the company: named in the round, and "Why <company>?" at the end when a note answers it')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(new Option('--seed <n>', 'random seed, for reproducible rounds').hideHelp())
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep mock', 'prep mock --minutes 30 --company Acme', 'prep mock --framework amazon'))
+    .action((opts) => run(async (ctx) => (await import('./commands/mock.js')).runMock(ctx, opts))());
+
+  const framework = program.command('framework').description("frameworks for coverage, quiz, mock and export: amazon, generic, or your own YAML file");
+  framework
+    .command('init')
+    .description('write a framework template (principles, their words and questions) into the config folder')
+    .argument('<name>', 'the name to use with --framework')
+    .action((name: string) => run(async (ctx) => (await import('./commands/framework.js')).runFrameworkInit(ctx, name))());
+  framework
+    .command('list')
+    .description('list the frameworks you can use with --framework')
+    .action(() => run(async (ctx) => (await import('./commands/framework.js')).runFrameworkList(ctx))());
+
+  program
     .command('log')
     .description('record a practice done elsewhere (a mock interview) in the review history, without prompts')
     .argument('<story...>', 'story id or title words')

@@ -5,7 +5,7 @@
  */
 import type { Grade, Review } from '../history/review.js';
 import type { Story } from '../story/types.js';
-import { FIGURE } from '../story/figures.js';
+import { hasFigure } from '../story/figures.js';
 import { brief, toPoints } from '../export/points.js';
 
 /** What a key point is about. */
@@ -31,6 +31,8 @@ export interface ChecklistResult {
 export const CHECKLIST_PARAMS = {
   /** At most this many Action steps: a two-minute answer tells four to six, and a longer list is not read. */
   maxActions: 6,
+  /** At most this many Result sentences with figures: the ones a listener remembers. */
+  maxFigures: 3,
   /** Characters of a point's text: one line of the checklist in an 80-column terminal. */
   pointChars: 64,
   /** From this share covered on, Good is suggested: one point in five may go unsaid in a fine answer. */
@@ -50,17 +52,9 @@ export function storyLesson(story: Pick<Story, 'sections'>): string | null {
   return s ? s.text.trim() : null;
 }
 
-/** The figures of a text in order, each with up to three words before it for context ("fell from 8", "dropped by 30%"). */
+/** The points of a text (bullets, sentences) that state a figure, in order: "All 4 frontends moved in 11 weeks". */
 export function figuresOf(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(FIGURE)) {
-    const figure = m[0].trim();
-    if (!figure) continue;
-    const before = (text.slice(0, m.index).match(/[\p{L}\p{N}'’%$-]+/gu) ?? []).slice(-3).join(' ');
-    const shown = before ? `${before} ${figure}` : figure;
-    if (!out.includes(shown)) out.push(shown);
-  }
-  return out;
+  return toPoints(text).filter((p) => hasFigure(p));
 }
 
 /** The key points of a STAR story (none for a note): each Action step, each Result figure (or the Result), the lesson. */
@@ -70,8 +64,8 @@ export function keyPoints(story: Story): KeyPoint[] {
   const out: KeyPoint[] = toPoints(story.action)
     .slice(0, p.maxActions)
     .map((t) => ({ kind: 'action' as const, text: brief(t, p.pointChars) }));
-  const figures = figuresOf(story.result);
-  for (const f of figures) out.push({ kind: 'figure', text: `the number: ${f}` });
+  const figures = figuresOf(story.result).slice(0, p.maxFigures);
+  for (const f of figures) out.push({ kind: 'figure', text: brief(`the number: ${f}`, p.pointChars) });
   if (!figures.length && story.result.trim()) out.push({ kind: 'result', text: brief(story.result, p.pointChars) });
   const lesson = storyLesson(story);
   if (lesson) out.push({ kind: 'lesson', text: brief(`lesson: ${lesson}`, p.pointChars) });

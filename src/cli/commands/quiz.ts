@@ -54,7 +54,8 @@ export interface QuizSettings {
   until: Date | null;
 }
 
-const GRADE_TEXT: Record<Grade, { name: string; description: string }> = {
+/** What each grade means, as the grade prompt shows it (the mock round shares it). */
+export const GRADE_TEXT: Record<Grade, { name: string; description: string }> = {
   again: { name: 'Again', description: 'blanked, rambled, or missed the point' },
   hard: { name: 'Hard', description: 'got there, with long pauses or a missing part' },
   good: { name: 'Good', description: 'told it clearly, about on time' },
