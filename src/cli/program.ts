@@ -79,8 +79,9 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('coverage')
     .description('show which competencies your stories cover, and the gaps to write next')
     .option('--json', 'print coverage as JSON')
+    .option('--framework <name>', 'coverage per principle of a framework: amazon, generic, or your own')
     .addOption(storiesOption())
-    .addHelpText('after', examples('prep coverage', 'prep coverage --json | jq .gaps'))
+    .addHelpText('after', examples('prep coverage', 'prep coverage --json | jq .gaps', 'prep coverage --framework amazon'))
     .action((opts) => run(async (ctx) => (await import('./commands/coverage.js')).runCoverage(ctx, opts))());
 
   program
@@ -94,6 +95,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--due', 'only stories due for review')
     .option('--history <file>', 'review history file for --due (default: $PREP_HISTORY, else the user data folder)')
     .option('--force', 'replace an existing --out file that is not a cheat sheet prep wrote (never a story file)')
+    .option('--framework <name>', 'index the sheet by a framework\'s principles: amazon, generic, or your own')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep export', 'prep export --paper letter --out ~/Desktop/interview.pdf', 'prep export --competency conflict --format md'))
     .action((opts) => run(async (ctx) => (await import('./commands/export.js')).runExport(ctx, opts))());
@@ -108,6 +110,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--tag <tag>', 'only stories with this tag')
     .option('--cram', 'drill regardless of the schedule and leave the schedule unchanged')
     .option('--until <date>', 'interview date (YYYY-MM-DD): also drill stories not due again before it')
+    .option('--framework <name>', 'ask by a framework\'s principles (amazon, generic, or your own): stories that cover one, with its questions')
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
     .addOption(new Option('--seed <n>', 'random seed, for reproducible sessions').hideHelp())
     .addOption(storiesOption())

@@ -74,7 +74,9 @@ export function parseFramework(text: string, file: string, id: string): Framewor
     let pid = frameworkId(name) || `principle-${i + 1}`;
     while (seen.has(pid)) pid += '-2';
     seen.add(pid);
-    return { id: pid, name, summary: typeof p!.summary === 'string' ? p!.summary.trim() : '', words, questions };
+    // A principle given by words alone is still asked about, in the plainest form.
+    const asked = questions.length ? questions : [`Tell me about a time you showed ${name.charAt(0).toLowerCase()}${name.slice(1)}.`];
+    return { id: pid, name, summary: typeof p!.summary === 'string' ? p!.summary.trim() : '', words, questions: asked };
   });
   return { id, name: typeof d.name === 'string' && d.name.trim() ? d.name.trim() : id, principles };
 }

@@ -150,8 +150,8 @@ export function upcomingInterview(configured: string | undefined, now: Date): Da
 }
 
 /** Whether a quiz was started with no options that choose its stories, so it may follow the plan. */
-export function followsPlan(opts: { mode?: string; count?: string; competency?: string; tag?: string; cram?: boolean; until?: string }): boolean {
-  return (opts.mode ?? 'tell') === 'tell' && opts.count === undefined && opts.competency === undefined && opts.tag === undefined && !opts.cram && opts.until === undefined;
+export function followsPlan(opts: { mode?: string; count?: string; competency?: string; tag?: string; cram?: boolean; until?: string; framework?: string }): boolean {
+  return (opts.mode ?? 'tell') === 'tell' && opts.count === undefined && opts.competency === undefined && opts.tag === undefined && !opts.cram && opts.until === undefined && opts.framework === undefined;
 }
 
 /**

@@ -31,6 +31,7 @@ export interface QuizOptions extends StoryOptions {
   until?: string;
   history?: string;
   seed?: string;
+  framework?: string;
 }
 
 /** What the quiz takes from outside besides the context; tests replace all of it. */
@@ -188,7 +189,11 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   lap(`${loaded.stories.length} stories loaded`);
   const { loadIndex } = await import('../search-context.js');
   const index = await loadIndex(ctx, loaded);
-  const pool = await filterPool(loaded.stories, index, opts);
+  let pool = await filterPool(loaded.stories, index, opts);
+  // --framework: only stories that cover a principle, each asked one of its best principle's questions.
+  const { frameworkQuestions } = await import('../framework-context.js');
+  const principleQuestions = opts.framework !== undefined ? await frameworkQuestions(ctx, opts.framework, index) : null;
+  if (principleQuestions) pool = pool.filter((s) => principleQuestions.has(s.id));
   lap('index ready');
   const { openHistory, appendReview } = await import('../../history/log-file.js');
   const history = openHistory(ctx, opts.history, loaded.files);
@@ -228,7 +233,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const playRound = async (i: number): Promise<void> => {
     const story = byId.get(plan.rounds[i]!.id)!;
     const recent = history.reviews.filter((r) => r.story === story.id && r.question).slice(-2).map((r) => r.question!);
-    const options = questionOptions(story, bank, questionsFor);
+    const options = principleQuestions?.get(story.id)?.map((text) => ({ text, score: 1 })) ?? questionOptions(story, bank, questionsFor);
     const question = chooseQuestion(options, recent, random);
     const round: PlannedRound = { storyId: story.id, question, mode: settings.mode, target: settings.target, cram: settings.cram };
     if (settings.mode === 'pick') {
