@@ -5,11 +5,8 @@
  */
 import type { Story } from '../story/types.js';
 import { toldAsWe } from '../check/coaching.js';
-import { storyLesson } from './checklist.js';
-import { FIGURE } from '../story/figures.js';
-
-/** The first figure of a text (a non-global copy of FIGURE, so exec keeps no state). */
-const FIGURE_IN = new RegExp(FIGURE.source, 'u');
+import { figuresOf, storyLesson } from './checklist.js';
+import { brief } from '../export/points.js';
 import { shuffle, type Random } from './random.js';
 
 /** Which follow-up it is. */
@@ -34,10 +31,11 @@ export function followUpsFor(story: Story): FollowUp[] {
   if (toldAsWe(story)) {
     out.push({ kind: 'own-part', question: 'You said "we" a lot. What was your own part, as opposed to the team\'s?', supported: false, note: 'the Action is told as "we"' });
   }
-  const figure = FIGURE_IN.exec(story.result)?.[0];
+  // The Result sentence holding the first figure, so the question quotes the claim and not a bare number.
+  const figure = figuresOf(story.result)[0];
   out.push(
     figure
-      ? { kind: 'measured', question: `How did you measure that "${figure.trim()}"? How do you know it came from what you did?`, supported: true, note: 'the Result has a figure' }
+      ? { kind: 'measured', question: `You said "${brief(figure.replace(/[.;,]$/, ''), 60)}". How did you measure that, and how do you know it came from what you did?`, supported: true, note: 'the Result has a figure' }
       : { kind: 'measured', question: 'How did you know it worked? What did you measure?', supported: false, note: 'the Result has no figure' },
   );
   const lesson = storyLesson(story);

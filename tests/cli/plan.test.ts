@@ -42,6 +42,8 @@ describe('prep plan', () => {
     expect(out).toMatch(/^Plan to your interview on Thu 2026-03-12: 10 days, up to 20 min a day$/m);
     expect(out).toMatch(/^Mon 03-02\* +12 min {2}Arguing about the queue design, /m);
     expect(out).toMatch(/On the day: all 4 stories at 90% recall or more/);
+    // Days with nothing to drill are one line.
+    expect(out).toMatch(/^\w{3} 03-\d\d to \w{3} 03-11  rest$/m);
   });
 
   it('takes the date from the interview setting', async () => {

@@ -58,7 +58,7 @@ describe('followUpsFor', () => {
   });
 
   it('asks how success was measured, supported when the Result has a figure and not when it has none', () => {
-    expect(followUpsFor(story({ result: 'Failures fell by 90%.' })).find((f) => f.kind === 'measured')).toMatchObject({ supported: true, question: 'How did you measure that "90%"? How do you know it came from what you did?' });
+    expect(followUpsFor(story({ result: 'Failures fell by 90%.' })).find((f) => f.kind === 'measured')).toMatchObject({ supported: true, question: 'You said "Failures fell by 90%". How did you measure that, and how do you know it came from what you did?' });
     expect(followUpsFor(story({ result: 'It worked out.' })).find((f) => f.kind === 'measured')).toMatchObject({ supported: false, note: 'the Result has no figure' });
   });
 

@@ -82,7 +82,8 @@ export function summaryLines(answers: readonly MockAnswer[], minutes: number, he
   if (sum.topicsCovered.length) lines.push(...wrapText(`Covered: ${sum.topicsCovered.join(', ')}`, width));
   if (sum.unsupported.length) {
     lines.push(c.yellow(`Follow-ups your notes could not support (${sum.unsupported.length}):`));
-    for (const u of sum.unsupported) lines.push(truncate(`  - "${u.followUp.question}" (${u.title}: ${u.followUp.note})`, width));
+    // The title goes last: it is what a narrow window can lose.
+    for (const u of sum.unsupported) lines.push(truncate(`  - ${u.followUp.note}: "${u.followUp.question}" · ${u.title}`, width));
   } else if (answers.some((a) => a.followUps.length)) {
     lines.push(c.green('Your notes held an answer to every follow-up.'));
   }

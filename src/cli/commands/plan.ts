@@ -2,7 +2,7 @@
 import type { Story } from '../../story/types.js';
 import type { Review } from '../../history/review.js';
 import type { SearchIndex } from '../../search/engine.js';
-import type { StudyPlan } from '../../quiz/plan.js';
+import type { PlanDay, StudyPlan } from '../../quiz/plan.js';
 import type { SessionPlan } from '../../quiz/select.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, PrepError } from '../errors.js';
@@ -78,10 +78,16 @@ export function renderPlan(plan: StudyPlan, titles: ReadonlyMap<string, string>,
   const when = `${WEEKDAY[plan.interview.getDay()]} ${dayKey(plan.interview)}`;
   const lines = [c.bold(`Plan to your interview on ${when}: ${plan.days.length} day${plan.days.length === 1 ? '' : 's'}, up to ${plan.minutesPerDay} min a day`)];
   const titleOf = (id: string) => titles.get(id) ?? id;
-  for (const d of plan.days) {
-    const date = `${WEEKDAY[d.at.getDay()]} ${d.day.slice(5)}${d.day === dayKey(now) ? '*' : ' '}`;
+  const label = (d: PlanDay) => `${WEEKDAY[d.at.getDay()]} ${d.day.slice(5)}${d.day === dayKey(now) ? '*' : ' '}`;
+  for (let i = 0; i < plan.days.length; i++) {
+    const d = plan.days[i]!;
+    const date = label(d);
     if (!d.stories.length) {
-      lines.push(`${date}  ${c.dim('  –     rest')}`);
+      // A run of rest days is one line: "Wed 12-09 to Mon 12-14  rest".
+      let j = i;
+      while (j + 1 < plan.days.length && !plan.days[j + 1]!.stories.length) j++;
+      lines.push(j > i ? `${date.trimEnd()} to ${label(plan.days[j]!).trimEnd()}  ${c.dim('rest')}` : `${date}  ${c.dim('  –     rest')}`);
+      i = j;
       continue;
     }
     const head = `${date}  ${String(d.minutes).padStart(3)} min  `;
