@@ -79,6 +79,7 @@ describe('prep quiz with an interview date', () => {
     const deps = { prompts: enterAndGood(), interactive: true, random: seededRandom(1), clock: () => 0, columns: () => 80 };
     expect(await runQuiz(ctx, { stories: ['stories'], history }, deps)).toBe(0);
     expect(ctx.out.stdout.join('\n')).toContain('Following your plan to the interview on 2026-03-12: 4 stories today');
+    expect(ctx.out.stdout.join('\n')).toContain('Question 1/4 · 0 due · 4 before the interview');
     const written = readFileSync(history, 'utf8').trim().split('\n');
     expect(written).toHaveLength(4);
     const again = testContext(ctx.cwd, {}, new Date(NOW.getTime() + 60_000));

@@ -24,6 +24,20 @@ describe('planToInterview', () => {
     for (const s of ids) expect(recallAt(scheduler, cards.get(s.id), plan.checkAt)).toBeGreaterThanOrEqual(PLAN_PARAMS.targetRecall);
   });
 
+  it('reaches the target from a mixed history over two months, for 40 stories at 30 minutes a day', () => {
+    const scheduler = createScheduler();
+    const ids = stories(40);
+    const grades = ['again', 'hard', 'good', 'easy'] as const;
+    // Half the stories were drilled before, on different days and with different grades.
+    const past = ids.slice(0, 20).flatMap((s, i) => [0, 1].map((k) => makeReview({ at: new Date(2026, 1, 1 + i + k * 7, 9).toISOString(), story: s.id, question: null, mode: 'tell', seconds: 90, target: 120, grade: grades[(i + k) % 4]!, cram: false })));
+    const cards = replayHistory(past, NOW, scheduler);
+    const plan = planToInterview({ stories: ids, cards, scheduler, now: NOW, interview: day(60), minutesPerDay: 30 });
+    expect(plan.reached).toBe(true);
+    const after = replayHistory([...past, ...follow(plan)], plan.checkAt, scheduler);
+    const lowest = Math.min(...ids.map((s) => recallAt(scheduler, after.get(s.id), plan.checkAt)));
+    expect(lowest).toBeGreaterThanOrEqual(PLAN_PARAMS.targetRecall);
+  });
+
   it('starts from the replayed history: a story reviewed today is not planned again today', () => {
     const scheduler = createScheduler();
     const cards = new Map([['s00', reviewCard(scheduler, undefined, NOW, 'good')]]);

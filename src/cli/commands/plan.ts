@@ -164,7 +164,7 @@ export function followsPlan(opts: { mode?: string; count?: string; competency?: 
  * Today's part of the plan as a quiz session when an interview date is set (null when none is): says so first, and
  * when today's part is done names the next planned day.
  */
-export async function quizPlanFor(ctx: Context, stories: readonly Story[], index: SearchIndex, reviews: readonly Review[]): Promise<SessionPlan | null> {
+export async function quizPlanFor(ctx: Context, stories: readonly Story[], index: SearchIndex, reviews: readonly Review[]): Promise<(SessionPlan & { interview: Date }) | null> {
   const { readSettings } = await import('../../config/config-file.js');
   const { PLAN_PARAMS, todaysStories } = await import('../../quiz/plan.js');
   const now = ctx.now();
@@ -179,7 +179,7 @@ export async function quizPlanFor(ctx: Context, stories: readonly Story[], index
     const next = plan.days.find((d) => d.day > dayKey(now) && d.stories.length);
     o.out(`Today's part of your plan to ${dayKey(interview)} is done${next ? `; next practice ${WEEKDAY[next.at.getDay()]} ${next.day}` : ''}.`);
   }
-  return { rounds: ids.map((id) => ({ id, reason: 'before-interview' as const })), dueCount: 0, newCount: 0, beforeInterviewCount: ids.length, nextDue: null };
+  return { interview, rounds: ids.map((id) => ({ id, reason: 'before-interview' as const })), dueCount: 0, newCount: 0, beforeInterviewCount: ids.length, nextDue: null };
 }
 
 /** Progress against the plan for `prep stats`: days left, stories already safe for the day, today's part. Empty without a date. */

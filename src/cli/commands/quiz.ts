@@ -242,7 +242,8 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
     }
     const w = width();
     o.out('');
-    o.out(header(i, plan, settings, c));
+    // Following the plan, the header counts what is left of today's part before the interview.
+    o.out(header(i, plan, fromPlan ? { ...settings, until: fromPlan.interview } : settings, c));
     o.out(wrapText(question, w).map((l) => c.bold.yellow(l)).join('\n'));
     const asked = startRound(round, clock());
     let state: RoundState;
