@@ -221,7 +221,7 @@ describe.skipIf(!has('fish'))('fish completion', () => {
     expect(complete('prep show ')).toEqual(['calling-the-outage', 'calming-a-heated-design-review']);
     expect(complete(`prep show --stories ${join(dir, 'other')} `)).toEqual(['only-in-the-other-folder']);
     expect(complete('prep config ')).toEqual(['get', 'help', 'list', 'path', 'set', 'unset']);
-    expect(complete('prep config set ')).toEqual(['count', 'paper', 'stories', 'time']);
+    expect(complete('prep config set ')).toEqual(['count', 'interview', 'paper', 'stories', 'time']);
     expect(complete('prep completion ')).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('prep new -c lead')).toEqual(['leadership']);
   });
