@@ -85,7 +85,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
 
   program
     .command('check')
-    .description('find gaps in your notes: missing STAR parts, results without numbers, stories too long to tell')
+    .description('find gaps in your notes: missing STAR parts, results without numbers, stories too long to tell; coaching: "we" for "I", a long set-up')
     .option('--json', 'print findings as JSON')
     .option('--history <file>', 'review history to check against the notes (default: $PREP_HISTORY, else the user data folder)')
     .addOption(storiesOption())
@@ -109,8 +109,9 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .command('coverage')
     .description('show which competencies your stories cover, and the gaps to write next')
     .option('--json', 'print coverage as JSON')
+    .option('--framework <name>', 'coverage per principle of a framework: amazon, generic, or your own')
     .addOption(storiesOption())
-    .addHelpText('after', examples('prep coverage', 'prep coverage --json | jq .gaps'))
+    .addHelpText('after', examples('prep coverage', 'prep coverage --json | jq .gaps', 'prep coverage --framework amazon'))
     .action((opts) => run(async (ctx) => (await import('./commands/coverage.js')).runCoverage(ctx, opts))());
 
   program
@@ -124,6 +125,7 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--due', 'only stories due for review')
     .option('--history <file>', 'review history file for --due (default: $PREP_HISTORY, else the user data folder)')
     .option('--force', 'replace an existing --out file that is not a cheat sheet prep wrote (never a story file)')
+    .option('--framework <name>', 'index the sheet by a framework\'s principles: amazon, generic, or your own')
     .addOption(storiesOption())
     .addHelpText('after', examples('prep export', 'prep export --paper letter --out ~/Desktop/interview.pdf', 'prep export --competency conflict --format md'))
     .action((opts) => run(async (ctx) => (await import('./commands/export.js')).runExport(ctx, opts))());
@@ -138,11 +140,46 @@ export function buildProgram(getCtx: GetContext, state: RunState): Command {
     .option('--tag <tag>', 'only stories with this tag')
     .option('--cram', 'drill regardless of the schedule and leave the schedule unchanged')
     .option('--until <date>', 'interview date (YYYY-MM-DD): also drill stories not due again before it')
+    .option('--framework <name>', 'ask by a framework\'s principles (amazon, generic, or your own): stories that cover one, with its questions')
     .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
     .addOption(new Option('--seed <n>', 'random seed, for reproducible sessions').hideHelp())
     .addOption(storiesOption())
     .addHelpText('after', examples('prep quiz', 'prep quiz --count 3 --time 90', 'prep quiz --mode pick --competency conflict', `prep quiz --until ${dayKey(inDays(new Date(), 21))}`))
     .action((opts) => run(async (ctx) => (await import('./commands/quiz.js')).runQuiz(ctx, opts))());
+
+  program
+    .command('plan')
+    .description('plan each day to your interview date so every story is at 90% recall on the day')
+    .option('--interview <date>', 'interview date, YYYY-MM-DD (default: the interview setting)')
+    .option('--minutes-per-day <n>', 'practice budget a day, in minutes (default 20)')
+    .option('--json', 'print {interview, days: [{day, minutes, stories}], onTheDay, ...} as JSON')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep plan --interview 2026-12-15', 'prep plan --interview 2026-12-15 --minutes-per-day 30', 'prep config set interview 2026-12-15 && prep plan'))
+    .action((opts) => run(async (ctx) => (await import('./commands/plan.js')).runPlan(ctx, opts))());
+
+  program
+    .command('mock')
+    .description('a mock behavioral round: an opening, 4-6 questions over different competencies, follow-ups, a summary')
+    .option('--minutes <n>', 'length of the round, 10-180 minutes (default 45: five questions)')
+    .option('--framework <name>', 'ask by a framework: amazon, generic, or your own (`prep framework init NAME`)')
+    .option('--company <name>', 'the company: named in the round, and "Why <company>?" at the end when a note answers it')
+    .option('--history <file>', 'review history file (default: $PREP_HISTORY, else the user data folder)')
+    .addOption(new Option('--seed <n>', 'random seed, for reproducible rounds').hideHelp())
+    .addOption(storiesOption())
+    .addHelpText('after', examples('prep mock', 'prep mock --minutes 30 --company Acme', 'prep mock --framework amazon'))
+    .action((opts) => run(async (ctx) => (await import('./commands/mock.js')).runMock(ctx, opts))());
+
+  const framework = program.command('framework').description("frameworks for coverage, quiz, mock and export: amazon, generic, or your own YAML file");
+  framework
+    .command('init')
+    .description('write a framework template (principles, their words and questions) into the config folder')
+    .argument('<name>', 'the name to use with --framework')
+    .action((name: string) => run(async (ctx) => (await import('./commands/framework.js')).runFrameworkInit(ctx, name))());
+  framework
+    .command('list')
+    .description('list the frameworks you can use with --framework')
+    .action(() => run(async (ctx) => (await import('./commands/framework.js')).runFrameworkList(ctx))());
 
   program
     .command('log')

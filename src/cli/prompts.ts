@@ -35,6 +35,8 @@ export interface QuizPrompts {
   pause(message: string): Promise<void>;
   /** A single choice from a list, with a live timer line when `timer` is given (it renders the elapsed time). */
   select<V extends string>(opts: { message: string; choices: PromptChoice<V>[]; default?: V; timer?: (elapsedMs: number, columns: number) => string }): Promise<V>;
+  /** Several choices ticked with space, Enter to finish (the key-point checklist); without it the checklist is skipped. */
+  checkbox?<V extends string>(opts: { message: string; choices: PromptChoice<V>[] }): Promise<V[]>;
 }
 
 const CSI = '\x1b[';
@@ -218,6 +220,36 @@ async function selectPlain<V extends string>(o: Output, opts: { message: string;
   }
 }
 
+/** A checkbox prompt from @inquirer/prompts (space ticks, Enter finishes), themed like the select. */
+async function checkboxInTerminal<V extends string>(o: Output, opts: { message: string; choices: PromptChoice<V>[] }): Promise<V[]> {
+  const { checkbox } = await import('@inquirer/prompts');
+  const c = o.c;
+  return checkbox<V>({
+    // Inquirer writes to the terminal itself, so the points (text from the notes) pass the sanitiser here.
+    message: toTerminalText(opts.message, o.color),
+    choices: opts.choices.map((x) => ({ value: x.value, name: toTerminalText(x.name, o.color), ...(x.short ? { short: toTerminalText(x.short, o.color) } : {}) })),
+    loop: false,
+    pageSize: Math.max(4, opts.choices.length),
+    theme: {
+      prefix: { idle: c.blue('?'), done: c.green('✔') },
+      icon: { checked: c.green('◉'), unchecked: '◯', cursor: '❯' },
+      style: {
+        answer: (t: string) => c.cyan(t),
+        message: (t: string) => c.bold(t),
+        highlight: (t: string) => c.cyan(t),
+        help: (t: string) => c.dim(t),
+        description: (t: string) => c.dim(t),
+        keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${c.bold(k)} ${c.dim(a)}`).join(c.dim(' • ')),
+        key: (t: string) => c.cyan.bold(`<${t}>`),
+        error: (t: string) => c.red(`> ${t}`),
+        disabled: (t: string) => c.dim(t),
+        // The ticked points are long sentences: the answered line says how many, not which.
+        renderSelectedChoices: (selected: readonly unknown[], all: readonly unknown[]) => c.cyan(`${selected.length} of ${all.length} ticked`),
+      },
+    },
+  });
+}
+
 /** The real prompts on the process terminal; a `dumb` one (TERM=dumb) gets no cursor-control sequences. */
 export function terminalPrompts(o: Output, clock?: () => number, env: NodeJS.ProcessEnv = process.env): QuizPrompts {
   const dumb = env.TERM === 'dumb';
@@ -228,5 +260,7 @@ export function terminalPrompts(o: Output, clock?: () => number, env: NodeJS.Pro
       await waitForEnter((_, cols) => o.c.dim(truncate(text, cols - 1)), clock, dumb);
     },
     select: (opts) => (dumb ? selectPlain(o, opts) : chooseInTerminal(o, opts, clock, dumb)),
+    // A dumb terminal cannot draw the checkbox list: the checklist is left out there.
+    ...(dumb ? {} : { checkbox: <V extends string>(opts: { message: string; choices: PromptChoice<V>[] }) => checkboxInTerminal(o, opts) }),
   };
 }

@@ -17,6 +17,8 @@ export interface PrepConfig {
   count?: number;
   /** Default cheat-sheet paper size. */
   paper?: Paper;
+  /** Interview date (YYYY-MM-DD) for `prep plan`, and for `prep quiz` to follow the plan. */
+  interview?: string;
 }
 
 /** A key of the config file. */
@@ -59,6 +61,7 @@ export const CONFIG_KEYS: readonly KeySpec[] = [
   { key: 'time', env: 'PREP_TIME', list: false, accepts: `seconds from ${TIME_RANGE.min} to ${TIME_RANGE.max} (90, 90s, 2m or 1:30)`, description: 'default answer target in a quiz' },
   { key: 'count', env: 'PREP_COUNT', list: false, accepts: `a whole number from ${COUNT_RANGE.min} to ${COUNT_RANGE.max}`, description: 'default number of quiz rounds' },
   { key: 'paper', env: 'PREP_PAPER', list: false, accepts: PAPERS.join(' or '), description: 'cheat-sheet paper size' },
+  { key: 'interview', env: 'PREP_INTERVIEW', list: false, accepts: 'a date as YYYY-MM-DD', description: 'interview date: `prep plan` plans to it, `prep quiz` follows the plan' },
 ];
 
 /** The names of all keys. */
@@ -134,8 +137,22 @@ export function toConfigValue<K extends ConfigKey>(key: K, raw: unknown, base: s
       if (p === null) throw badValue(key, one, spec.accepts, where);
       return p as V;
     }
+    case 'interview': {
+      // Past dates are accepted here (the file outlives the interview); `prep plan` says when one is past.
+      const one = single(key, raw, spec, where);
+      if (typeof one !== 'string' || !isCalendarDay(one.trim())) throw badValue(key, one, spec.accepts, where);
+      return one.trim() as V;
+    }
   }
   throw unknownKey(key, where);
+}
+
+/** Whether text is a real calendar day as YYYY-MM-DD. */
+function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 function single(key: ConfigKey, raw: unknown, spec: KeySpec, where: string): unknown {

@@ -8,11 +8,17 @@ export type Grade = 'again' | 'hard' | 'good' | 'easy';
 /** All grades, worst first (the order of FSRS ratings 1..4). */
 export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 
-/** How a review came about: told aloud in `prep quiz`, matched in pick mode, or recorded with `prep log`. */
-export type ReviewMode = 'tell' | 'pick' | 'log';
+/** How a review came about: told aloud in `prep quiz`, matched in pick mode, recorded with `prep log`, or told in `prep mock`. */
+export type ReviewMode = 'tell' | 'pick' | 'log' | 'mock';
 
 /** Modes known to this version. */
-export const REVIEW_MODES: readonly ReviewMode[] = ['tell', 'pick', 'log'];
+export const REVIEW_MODES: readonly ReviewMode[] = ['tell', 'pick', 'log', 'mock'];
+
+/** The key-point checklist of an answer: how many points the story has and those not ticked (kind: action, figure, result, lesson). */
+export interface ReviewChecklist {
+  points: number;
+  missed: { kind: string; text: string }[];
+}
 
 /** The history line schema version this code writes. */
 export const HISTORY_VERSION = 1;
@@ -36,6 +42,8 @@ export interface Review {
   picked?: string;
   /** The story's content fingerprint when it was reviewed (story/fingerprint.ts), so history follows edits. */
   fp?: string;
+  /** The key-point checklist, when one was ticked (optional: older lines have none). */
+  checklist?: ReviewChecklist;
 }
 
 /** A history line that ties an old story id to a current one (`prep history link`, or written when a rename is followed). */
@@ -91,6 +99,7 @@ export function makeReview(fields: Omit<Review, 'v'>): Review {
   const r: Review = { v: HISTORY_VERSION, at: fields.at, story: fields.story, question: fields.question, mode: fields.mode, seconds, target: fields.target, grade: fields.grade, cram: fields.cram };
   if (fields.picked !== undefined) r.picked = fields.picked;
   if (fields.fp !== undefined) r.fp = fields.fp;
+  if (fields.checklist !== undefined) r.checklist = fields.checklist;
   return r;
 }
 
@@ -116,6 +125,15 @@ function invalidCommon(x: Record<string, unknown>): string | null {
   if (x.v > HISTORY_VERSION) return `written by a newer prep (schema ${x.v})`;
   if (typeof x.at !== 'string' || Number.isNaN(Date.parse(x.at))) return 'bad or missing "at" timestamp';
   return null;
+}
+
+/** A stored checklist, or null when the field is absent or not of the expected shape (the review still counts). */
+function readChecklist(x: unknown): ReviewChecklist | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const c = x as Record<string, unknown>;
+  if (typeof c.points !== 'number' || !Number.isInteger(c.points) || c.points < 0 || !Array.isArray(c.missed)) return null;
+  const missed = c.missed.filter((m): m is { kind: string; text: string } => typeof m === 'object' && m !== null && typeof m.kind === 'string' && typeof m.text === 'string');
+  return { points: c.points, missed: missed.map((m) => ({ kind: m.kind, text: m.text })) };
 }
 
 /** Why a parsed JSON value is not a review, or null when it is one. */
@@ -236,6 +254,8 @@ export function parseHistory(text: string, opts: { fast?: boolean } = {}): Parse
     };
     if (typeof o.picked === 'string') r.picked = o.picked;
     if (typeof o.fp === 'string') r.fp = o.fp;
+    const checklist = readChecklist(o.checklist);
+    if (checklist) r.checklist = checklist;
     reviews.push(r);
   }
   return { reviews, links, ties, problems };

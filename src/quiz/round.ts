@@ -3,7 +3,7 @@
  * a pick the user showed also fits, `alsoFits`, counts as right).
  * Pure: events carry their clock readings; invalid transitions are programming errors and throw.
  */
-import { makeReview, type Grade, type Review } from '../history/review.js';
+import { makeReview, type Grade, type Review, type ReviewChecklist } from '../history/review.js';
 import { elapsedSeconds } from './timer.js';
 import { gradePick } from './select.js';
 
@@ -56,8 +56,8 @@ export function advanceRound(state: RoundState, event: RoundEvent): RoundState {
   throw new Error(`invalid quiz event "${event.type}" in phase "${state.phase}"`);
 }
 
-/** The history record of a graded round, answered at `at`. */
-export function roundReview(state: RoundState, at: Date): Review {
+/** The history record of a graded round, answered at `at`, with the key-point checklist when one was ticked. */
+export function roundReview(state: RoundState, at: Date, checklist?: ReviewChecklist): Review {
   if (state.phase !== 'graded') throw new Error(`round not graded (phase "${state.phase}")`);
   const { round } = state;
   return makeReview({
@@ -70,5 +70,6 @@ export function roundReview(state: RoundState, at: Date): Review {
     grade: state.grade,
     cram: round.cram,
     ...(state.picked !== undefined ? { picked: state.picked } : {}),
+    ...(checklist ? { checklist } : {}),
   });
 }

@@ -52,7 +52,7 @@ describe('describeProgram', () => {
   it('completes story ids for show, config keys for config set, shells for completion', () => {
     expect(argKind(command('show'), 0)).toEqual({ kind: 'ids' });
     expect(argKind(command('show'), 3)).toEqual({ kind: 'ids' });
-    expect(argKind(command('config set'), 0)).toEqual({ kind: 'values', values: ['stories', 'time', 'count', 'paper'] });
+    expect(argKind(command('config set'), 0)).toEqual({ kind: 'values', values: ['stories', 'time', 'count', 'paper', 'interview'] });
     expect(argKind(command('config set'), 2)).toEqual({ kind: 'files' });
     expect(argKind(command('completion'), 0)).toEqual({ kind: 'values', values: ['bash', 'zsh', 'fish'] });
     expect(argKind(command('completion'), 1)).toEqual({ kind: 'none' });
@@ -157,7 +157,7 @@ describe.skipIf(!has('bash'))('bash completion', () => {
 
   it('completes subcommands, config keys, shells and option values', () => {
     expect(complete('prep', 'config', '')).toEqual(['get', 'set', 'unset', 'list', 'path', 'help']);
-    expect(complete('prep', 'config', 'set', '')).toEqual(['stories', 'time', 'count', 'paper']);
+    expect(complete('prep', 'config', 'set', '')).toEqual(['stories', 'time', 'count', 'paper', 'interview']);
     expect(complete('prep', 'completion', '')).toEqual(['bash', 'zsh', 'fish']);
     expect(complete('prep', 'new', '--competency', 'lead')).toEqual(['leadership']);
     expect(complete('prep', 'list', '--stories', join(dir, 'no'))).toEqual([join(dir, 'notes')]);
@@ -184,7 +184,7 @@ describe.skipIf(!has('zsh'))('zsh completion', () => {
     expect(complete('prep', 'find', '--')).toEqual(expect.arrayContaining(['--limit', '--stories']));
     expect(complete('prep', 'show', '')).toEqual(['calming-a-heated-design-review', 'calling-the-outage']);
     expect(complete('prep', 'show', '--stories', join(dir, 'other'), '')).toEqual(['only-in-the-other-folder']);
-    expect(complete('prep', 'config', 'get', '')).toEqual(['stories', 'time', 'count', 'paper']);
+    expect(complete('prep', 'config', 'get', '')).toEqual(['stories', 'time', 'count', 'paper', 'interview']);
     expect(complete('prep', 'list', '-s', '')).toEqual(['<files>']);
   });
 
@@ -221,7 +221,7 @@ describe.skipIf(!has('fish'))('fish completion', () => {
     expect(complete('prep show ')).toEqual(['calling-the-outage', 'calming-a-heated-design-review']);
     expect(complete(`prep show --stories ${join(dir, 'other')} `)).toEqual(['only-in-the-other-folder']);
     expect(complete('prep config ')).toEqual(['get', 'help', 'list', 'path', 'set', 'unset']);
-    expect(complete('prep config set ')).toEqual(['count', 'paper', 'stories', 'time']);
+    expect(complete('prep config set ')).toEqual(['count', 'interview', 'paper', 'stories', 'time']);
     expect(complete('prep completion ')).toEqual(['bash', 'fish', 'zsh']);
     expect(complete('prep new -c lead')).toEqual(['leadership']);
   });

@@ -26,7 +26,7 @@ describe('keySpec', () => {
   });
 
   it('lists the keys when nothing is close', () => {
-    expect(errorOf(() => keySpec('zzzzzzzz')).hint).toBe('keys: stories, time, count, paper');
+    expect(errorOf(() => keySpec('zzzzzzzz')).hint).toBe('keys: stories, time, count, paper, interview');
   });
 });
 
@@ -116,5 +116,13 @@ describe('applyEnv', () => {
 
   it('names the variable for a bad value', () => {
     expect(errorOf(() => applyEnv({}, { PREP_PAPER: 'tabloid' }, '/'))).toMatchObject({ exitCode: 2, message: 'PREP_PAPER: "paper" must be a4 or letter, not "tabloid"' });
+  });
+});
+
+describe('toConfigValue interview', () => {
+  it('keeps a real calendar day and rejects anything else', () => {
+    expect(toConfigValue('interview', ' 2026-12-15 ', '/')).toBe('2026-12-15');
+    expect(() => toConfigValue('interview', '2026-02-30', '/')).toThrow('"interview" must be a date as YYYY-MM-DD, not "2026-02-30"');
+    expect(() => toConfigValue('interview', 'friday', '/')).toThrow(/not "friday"/);
   });
 });

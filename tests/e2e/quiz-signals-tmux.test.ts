@@ -31,6 +31,11 @@ describe.skipIf(!hasTmux)('prep quiz and signals (tmux)', () => {
       // Keys in the first moments are typeahead: answer once the timer has ticked.
       await waitFor(/0:0[1-9] \/ 2:00/);
       tmux('send-keys', '-t', 'jobs', 'Enter');
+      // The key-point checklist: tick every point ('a'), so the suggested grade, the prompt's default, is Easy.
+      await waitFor(/Which key points did you say\?/);
+      tmux('send-keys', '-t', 'jobs', 'a');
+      await new Promise((r) => setTimeout(r, 200));
+      tmux('send-keys', '-t', 'jobs', 'Enter');
       await waitFor(/How did it go\?/);
       tmux('send-keys', '-t', 'jobs', 'C-z');
       await waitFor(/Stopped/);
@@ -38,7 +43,7 @@ describe.skipIf(!hasTmux)('prep quiz and signals (tmux)', () => {
       await new Promise((r) => setTimeout(r, 500));
       tmux('send-keys', '-t', 'jobs', 'Enter');
       await waitFor(/Question 2\/2/);
-      expect(historyLines(history).map((l) => JSON.parse(l).grade)).toEqual(['good']);
+      expect(historyLines(history).map((l) => JSON.parse(l).grade)).toEqual(['easy']);
     } finally {
       spawnSync('tmux', ['-L', socket, 'kill-server']);
     }

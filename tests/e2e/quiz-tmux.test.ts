@@ -22,6 +22,17 @@ async function settle(q: ReturnType<typeof startQuiz>): Promise<void> {
 
 const historyLines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
+/** After the answer: tick every key point with `a` and finish with Enter when the story has a checklist; whether it had one. */
+async function passChecklist(q: ReturnType<typeof startQuiz>): Promise<boolean> {
+  const screen = await q.waitFor(/Which key points did you say\?|How did it go\?/);
+  if (!/Which key points/.test(screen) || /How did it go\?/.test(screen)) return false;
+  q.keys('a');
+  await q.waitFor(/◉/);
+  q.keys('Enter');
+  await q.waitFor(/How did it go\?/);
+  return true;
+}
+
 describe.skipIf(!hasTmux)('prep quiz in a terminal (tmux)', () => {
   it('shows a question and a running timer; Enter reveals the story, Enter grades it and writes exactly one line', async () => {
     const history = join(tempDir(), 'history.jsonl');
@@ -32,6 +43,7 @@ describe.skipIf(!hasTmux)('prep quiz in a terminal (tmux)', () => {
     const later = await q.waitFor(new RegExp(`(?!${timer})\\d:\\d\\d / 2:00`), 5000);
     expect(/(\d:\d\d) \/ 2:00/.exec(later)![1]).not.toBe(timer);
     q.keys('Enter');
+    const checklist = await passChecklist(q);
     const reveal = await q.waitFor(/How did it go\?/);
     expect(reveal).toMatch(/⏱ \d:\d\d of 2:00/);
     expect(reveal).toMatch(/^S /m);
@@ -43,7 +55,9 @@ describe.skipIf(!hasTmux)('prep quiz in a terminal (tmux)', () => {
     expect(done).toMatch(/Session done: 1 answered/);
     const lines = historyLines(history);
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ v: 1, mode: 'tell', grade: 'good', target: 120, cram: false });
+    // Every key point ticked within the target suggests Easy, which Enter takes; without a checklist Good is the default.
+    expect(JSON.parse(lines[0]!)).toMatchObject({ v: 1, mode: 'tell', grade: checklist ? 'easy' : 'good', target: 120, cram: false });
+    if (checklist) expect(JSON.parse(lines[0]!).checklist).toMatchObject({ missed: [] });
     expect(q.cursorVisible()).toBe(true);
   });
 
@@ -68,6 +82,7 @@ describe.skipIf(!hasTmux)('prep quiz in a terminal (tmux)', () => {
     await q.waitFor(/\d:\d\d \/ 2:00/);
     await new Promise((r) => setTimeout(r, 1200));
     q.keys('Enter');
+    expect(await passChecklist(q)).toBe(true);
     const screen = await q.waitFor(/How did it go\?/);
     for (const line of q.joined().split('\n')) expect(line.length, line).toBeLessThanOrEqual(50);
     expect(screen).toMatch(/^S [^\n]+\n {2}\S/m);

@@ -1,5 +1,8 @@
 /** `prep check`: lint the notes; exit 1 when any finding is an error. */
 import { checkStories } from '../../check/check-stories.js';
+import { coachStories } from '../../check/coaching.js';
+import { storyTexts } from '../../load/story-text.js';
+import { byCodeUnit } from '../../story/text.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { openStoryHistory } from '../history-context.js';
 import { PrepError } from '../errors.js';
@@ -27,9 +30,10 @@ async function historyFindingsFor(ctx: Context, flag: string | undefined, loaded
 export async function runCheck(ctx: Context, opts: CheckOptions): Promise<number> {
   // Check reports what it found even when nothing parsed as a story: that is when its findings matter most.
   const { stories, diagnostics, sources, files } = await loadForCommand(ctx, opts, { quiet: true, allowEmpty: true });
-  const findings = checkStories(stories, diagnostics);
+  // Coaching findings point at the part's own line, so they are sorted in with the rest.
+  const findings = [...checkStories(stories, diagnostics), ...coachStories(stories, storyTexts(files))].sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line);
   // The bundled samples are not the stories a history was written for.
-  if (stories.length && sources.origin !== 'bundled') findings.push(...(await historyFindingsFor(ctx, opts.history, { stories, files })));
+  if (stories.length && sources.origin !== 'bundled') for (const f of await historyFindingsFor(ctx, opts.history, { stories, files })) findings.push(f);
   if (!stories.length) {
     findings.push({
       file: sources.paths.join(', '),

@@ -123,8 +123,10 @@ export async function runConfigList(ctx: Context, opts: ConfigListOptions = {}):
     } else if (spec.key === 'stories') {
       const here = resolveSources({ cwd: ctx.cwd });
       shown = o.c.dim(here.origin === 'cwd' ? `(not set; ${here.paths[0]} here)` : '(not set; bundled samples)');
+    } else if (spec.key === 'interview') {
+      shown = o.c.dim('(not set; no interview date: quiz drills what is due)');
     } else {
-      const d = DEFAULTS[spec.key as Exclude<typeof spec.key, 'stories'>];
+      const d = DEFAULTS[spec.key as Exclude<typeof spec.key, 'stories' | 'interview'>];
       shown = o.c.dim(`(not set; default ${spec.key === 'time' ? `${d} s, ${DEFAULTS.pickTime} s in pick mode` : d})`);
     }
     o.out(`${o.c.cyan(spec.key.padEnd(keyW))}  ${shown}`);

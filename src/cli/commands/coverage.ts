@@ -6,12 +6,14 @@ import { truncate } from '../output.js';
 /** Options of `prep coverage`. */
 export interface CoverageOptions extends StoryOptions {
   json?: boolean;
+  framework?: string;
 }
 
 /** Print each competency with its best story and score; list the gaps. */
 export async function runCoverage(ctx: Context, opts: CoverageOptions): Promise<number> {
   const loaded = await loadForCommand(ctx, opts, { quiet: true });
   const index = await loadIndex(ctx, loaded);
+  if (opts.framework !== undefined) return (await import('./framework.js')).printFrameworkCoverage(ctx, loaded.stories, index, opts.framework, Boolean(opts.json));
   const { computeCoverage, COVERAGE_THRESHOLD } = await import('../../search/coverage.js');
   const rows = computeCoverage(index);
   const byId = new Map(loaded.stories.map((s) => [s.id, s]));

@@ -33,6 +33,8 @@ export interface ExportOptions extends StoryOptions {
   history?: string;
   /** Replace an existing --out file even when it is not a cheat sheet prep wrote (never a story file). */
   force?: boolean;
+  /** Index the sheet by a framework's principles (amazon, generic, or the user's own). */
+  framework?: string;
 }
 
 /** Default output file name (in the current folder). */
@@ -232,11 +234,14 @@ export async function runExport(ctx: Context, opts: ExportOptions): Promise<numb
   const { computeCoverage } = await import('../../search/coverage.js');
   const { buildCheatSheet } = await import('../../export/cheat-sheet.js');
   const ids = new Set(stories.map((s) => s.id));
-  const coverage = computeCoverage(index, (d) => ids.has(d.id));
+  const shown = { ...index, docs: index.docs.filter((d) => ids.has(d.id)) };
+  // With --framework the index lists the framework's principles, each with its best story.
+  const fw = opts.framework !== undefined ? await (await import('../framework-context.js')).frameworkCoverageRows(ctx, opts.framework, shown) : null;
+  const coverage = fw ? fw.rows : computeCoverage(index, (d) => ids.has(d.id));
   const now = ctx.now();
   // Gaps are judged over every story: one covered by a story left off this sheet is no gap.
-  const allCoverage = stories.length === all.length ? coverage : computeCoverage(index);
-  const sheet = buildCheatSheet({ stories, coverage, allCoverage, competencies: byStory, date: now, scope, focus: competencies.map((c) => c.id) });
+  const allCoverage = fw ? coverage : stories.length === all.length ? coverage : computeCoverage(index);
+  const sheet = buildCheatSheet({ stories, coverage, allCoverage, competencies: byStory, date: now, scope: fw ? [...scope, fw.framework.name] : scope, focus: fw ? [] : competencies.map((c) => c.id) });
 
   let bytes: string | Buffer;
   let pages: number | null = null;

@@ -10,6 +10,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { didYouMean, EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
+import type { CheckedAnswer } from '../checklist-prompt.js';
 import { dayKey, formatDue, inDays, parseDay, startOfDay } from '../../dates.js';
 import { seededRandom, type Random } from '../../quiz/random.js';
 import { advanceRound, roundReview, startRound, type PlannedRound, type QuizMode, type RoundState } from '../../quiz/round.js';
@@ -32,6 +33,7 @@ export interface QuizOptions extends StoryOptions {
   until?: string;
   history?: string;
   seed?: string;
+  framework?: string;
 }
 
 /** What the quiz takes from outside besides the context; tests replace all of it. */
@@ -55,7 +57,8 @@ export interface QuizSettings {
   until: Date | null;
 }
 
-const GRADE_TEXT: Record<Grade, { name: string; description: string }> = {
+/** What each grade means, as the grade prompt shows it (the mock round shares it). */
+export const GRADE_TEXT: Record<Grade, { name: string; description: string }> = {
   again: { name: 'Again', description: 'blanked, rambled, or missed the point' },
   hard: { name: 'Hard', description: 'got there, with long pauses or a missing part' },
   good: { name: 'Good', description: 'told it clearly, within the time' },
@@ -212,7 +215,11 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   lap(`${loaded.stories.length} stories loaded`);
   const { loadIndex } = await import('../search-context.js');
   const index = await loadIndex(ctx, loaded);
-  const pool = await filterPool(loaded.stories, index, opts);
+  let pool = await filterPool(loaded.stories, index, opts);
+  // --framework: only stories that cover a principle, each asked one of its best principle's questions.
+  const { frameworkQuestions } = await import('../framework-context.js');
+  const principleQuestions = opts.framework !== undefined ? await frameworkQuestions(ctx, opts.framework, index) : null;
+  if (principleQuestions) pool = pool.filter((s) => principleQuestions.has(s.id));
   lap('index ready');
   const { appendReview } = await import('../../history/log-file.js');
   const { openStoryHistory, recordCarries } = await import('../history-context.js');
@@ -222,7 +229,10 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const start = ctx.now();
   const cards = replayHistory(history.reviews, start, scheduler);
   lap(`${history.reviews.length} reviews replayed`);
-  const plan = planSession({
+  // With an interview date in config and no options choosing stories, the quiz drills today's part of `prep plan`.
+  const { followsPlan, quizPlanFor } = await import('./plan.js');
+  const fromPlan = followsPlan(opts) ? await quizPlanFor(ctx, pool, index, history.reviews) : null;
+  const plan = fromPlan ?? planSession({
     ids: pool.map((s) => s.id),
     due: new Map([...cards].map(([id, card]) => [id, card.due])),
     recall: (id, at) => recallAt(scheduler, cards.get(id), at),
@@ -267,7 +277,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   const playRound = async (i: number): Promise<void> => {
     const story = byId.get(plan.rounds[i]!.id)!;
     const recent = history.reviews.filter((r) => r.story === story.id && r.question).slice(-2).map((r) => r.question!);
-    const options = questionOptions(story, bank, questionsFor);
+    const options = principleQuestions?.get(story.id)?.map((text) => ({ text, score: 1 })) ?? questionOptions(story, bank, questionsFor);
     const pick = settings.mode === 'pick' ? planPick(story, options, recent) : null;
     if (settings.mode === 'pick' && !pick) {
       o.out('');
@@ -282,10 +292,12 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
     }
     const w = width();
     o.out('');
-    o.out(header(i, plan, settings, c));
+    // Following the plan, the header counts what is left of today's part before the interview.
+    o.out(header(i, plan, fromPlan ? { ...settings, until: fromPlan.interview } : settings, c));
     o.out(wrapText(question, w).map((l) => c.bold.yellow(l)).join('\n'));
     const asked = startRound(round, clock());
     let state: RoundState;
+    let checked: CheckedAnswer | null = null;
     if (round.mode === 'tell') {
       const hint = 'Answer out loud, then press Enter (q: stop).';
       const pace = story.kind === 'star' ? `pace ${pacingPlan(round.target)}` : '';
@@ -295,6 +307,8 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       o.out(renderAnswerTime(answered.seconds, round.target, c));
       o.out('');
       o.out(renderOutline(story, width(), c).join('\n'));
+      const { askChecklist } = await import('../checklist-prompt.js');
+      checked = await askChecklist(prompts, story, answered.seconds, round.target, o, width());
       const preview = settings.cram ? null : previewDue(scheduler, cards.get(story.id), ctx.now());
       const hints = gradeDescriptions(answered.seconds, round.target);
       const next = preview ? GRADES.map((g) => `next ${formatDue(preview[g], ctx.now())}`) : [];
@@ -306,7 +320,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
         short: GRADE_TEXT[g].name,
         description: hints[g],
       }));
-      const grade = await prompts.select({ message: 'How did it go?', choices, default: 'good' });
+      const grade = await prompts.select({ message: 'How did it go?', choices, default: checked?.suggested ?? 'good' });
       state = advanceRound(answered, { type: 'grade', grade });
     } else {
       const picked = await prompts.select({
@@ -345,7 +359,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
       } else o.out(alsoFits ? c.green(`✓ both stories answer it; in ${took} of ${formatDuration(round.target)}: graded ${grade}`) : c.red('graded again'));
     }
     const at = ctx.now();
-    const review = { ...roundReview(state, at), fp: history.fingerprint(story.id) };
+    const review = { ...roundReview(state, at, checked?.checklist), fp: history.fingerprint(story.id) };
     await recordCarries(history, story.id, at);
     appendReview(history.file, review);
     written.push(review);

@@ -184,11 +184,22 @@ export async function runStats(ctx: Context, opts: StatsOptions): Promise<number
     recall: (id) => (cards.has(id) ? Math.round(recallEstimate(scheduler, cards.get(id), now) * 1000) / 1000 : null),
     now,
   });
+  const { oftenSkipped, KIND_PHRASE } = await import('../../quiz/checklist.js');
+  const skipped = oftenSkipped(history.reviews);
   if (opts.json) {
     const followed = history.identities.carried.map(({ from, to, via, similarity }) => ({ from, to, via, similarity: similarity === null ? null : Math.round(similarity * 100) / 100 }));
-    o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line), followed }, ...stats }, null, 2));
+    o.out(JSON.stringify({ history: { file: history.file, reviews: history.reviews.length, skippedLines: history.problems.map((p) => p.line), followed }, ...stats, oftenSkipped: skipped }, null, 2));
     return 0;
   }
   o.out(renderStats(stats, history.file, now, o, describeSources(loaded.sources)).join('\n'));
+  if (skipped.length) {
+    o.out(['', o.c.bold('Often left out (from the key-point checklist)')].join('\n'));
+    for (const x of skipped.slice(0, 5)) {
+      o.out(truncate(`  you often skip ${KIND_PHRASE[x.kind]} in "${byId.get(x.story)?.title ?? x.story}" (${x.missed} of ${x.answers} answers)`, Math.max(40, o.columns - 1)));
+    }
+  }
+  const { planProgress } = await import('./plan.js');
+  const progress = stats.totals.reviews ? await planProgress(ctx, loaded.stories, index, history.reviews) : [];
+  if (progress.length) o.out(['', ...progress].join('\n'));
   return 0;
 }
