@@ -10,7 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'prep');
 const LIMIT_S = Number(process.env.HOSTILE_LIMIT_S || 30);
 
-const star = (title) => `## ${title}\n\n- **Situation**: s\n- **Task**: t\n- **Action**: a\n- **Result**: cut 10%\n\n`;
+const star = (title) => `## ${title}\n\n- **Situation**: The queue backed up.\n- **Task**: Drain it.\n- **Action**: I added consumers.\n- **Result**: Lag fell by 90%.\n\n`;
 
 /** Parser inputs (src/parse belongs to the reader rewrite: measured here, not fixed). */
 const parserCases = {

@@ -7,7 +7,8 @@ import { build } from 'esbuild';
 rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  // The parse worker is an entry of its own: load/parse-many.ts starts it from beside the chunk that runs it.
+  entryPoints: { main: 'src/cli/main.ts', 'parse-worker': 'src/load/parse-worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

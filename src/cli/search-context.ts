@@ -24,10 +24,12 @@ function isIndexCacheFor(key: string, count: number, isArrayOf: typeof import('.
   return (v: unknown): v is IndexCache => {
     if (!isObject(v) || v.key !== key || !isObject(v.index)) return false;
     const ix = v.index;
-    if (!isNumber(ix.avgLen) || !isArrayOf(ix.vocab, isString) || !isObject(ix.postings)) return false;
-    const docOk = (d: unknown): d is SearchIndex['docs'][number] => isObject(d) && isString(d.id) && (d.kind === 'star' || d.kind === 'note') && isNumber(d.len) && isArrayOf(d.comp, isNumber);
+    const isTable = (t: unknown) => isObject(t) && Object.keys(t).every((k) => isArrayOf(t[k], isNumber));
+    if (!isArrayOf(ix.vocab, isString) || !isTable(ix.postings) || !isTable(ix.pairs)) return false;
+    const isWords = (a: unknown): a is string[] => isArrayOf(a, isString);
+    const docOk = (d: unknown): d is SearchIndex['docs'][number] =>
+      isObject(d) && isString(d.id) && (d.kind === 'star' || d.kind === 'note') && isArrayOf(d.comp, isNumber) && (d.asked === undefined || isArrayOf(d.asked, isWords));
     if (!isArrayOf(ix.docs, docOk) || ix.docs.length !== count) return false;
-    for (const k in ix.postings) if (!isArrayOf(ix.postings[k], isNumber)) return false;
     return true;
   };
 }

@@ -173,24 +173,29 @@ export async function loadStories(paths: string[], opts: LoadOptions): Promise<L
     if (!c) caches.set(source, (c = openParseCache(opts.cacheDir, source, opts.debug)));
     return c;
   };
-  const results: ParseResult[] = [];
-  let parse: ((text: string, file: string) => ParseResult) | null = null;
+  const results: (ParseResult | null)[] = [];
+  const misses: { f: StoryFile; text: string; at: number }[] = [];
   for (const f of files) {
-    const cache = cacheOf(f.source);
-    const hit = cache?.get(f);
+    const hit = cacheOf(f.source)?.get(f);
     if (hit) {
       results.push(hit);
       continue;
     }
     const text = readNote(f, diagnostics);
     if (text === null) continue;
+    misses.push({ f, text, at: results.length });
+    results.push(null);
+  }
+  if (misses.length) {
     // The parser loads only when something must be parsed, so warm runs skip it.
-    parse ??= (await import('../parse/parse-stories.js')).parseStories;
-    const r = parse(text, f.display);
-    cache?.set(f, r);
-    results.push(r);
+    const { parseMany } = await import('./parse-many.js');
+    const parsed = await parseMany(misses.map((m) => ({ text: m.text, file: m.f.display })), opts.debug);
+    misses.forEach((m, i) => {
+      cacheOf(m.f.source)?.set(m.f, parsed[i]!);
+      results[m.at] = parsed[i]!;
+    });
   }
   for (const c of caches.values()) c.save();
-  const collection = collectStories(results);
+  const collection = collectStories(results.filter((r): r is ParseResult => r !== null));
   return { ...collection, diagnostics: [...diagnostics, ...collection.diagnostics], files };
 }

@@ -110,6 +110,8 @@ function leadOf(nodes: PhrasingContent[]): Lead | null {
 // Where a line holds several labels ("**Situation:** ... **Task:** ..." or "Situation: ... Task: ..."), each starts a piece.
 const STRONG_TAIL = /^\s*[:：\-–—]/u;
 const PLAIN_LABELS = /(?:^|(?<=[.!?;)]\s{1,4}))(?:Situation|Task|Actions?|Results?|Context|Outcome|Impact)\s?[:：]\s/g;
+// "S: Situation / T: Task / A: Action / R: Result": letters, each after a separator (a legend, usually).
+const LETTER_LABELS = /(?:^|(?<=[/|,;]\s{0,4}))[STAR]\s?[:：]\s/g;
 
 /** Split one line of inline nodes before each STAR label that is not at its start. */
 function splitAtLabels(l: InlineLine): (InlineLine & { label?: boolean })[] {
@@ -133,7 +135,8 @@ function splitAtLabels(l: InlineLine): (InlineLine & { label?: boolean })[] {
   // Plain labels: only a line of one text node, and only when it holds two or more of them.
   const only = l.nodes.length === 1 ? l.nodes[0]! : null;
   if (only?.type !== 'text' || only.value.length > 20_000) return [l];
-  const starts = [...only.value.matchAll(PLAIN_LABELS)].map((m) => m.index!);
+  let starts = [...only.value.matchAll(PLAIN_LABELS)].map((m) => m.index!);
+  if (starts.length < 2) starts = [...only.value.matchAll(LETTER_LABELS)].map((m) => m.index!);
   if (starts.length < 2) return [l];
   const out: (InlineLine & { label?: boolean })[] = [];
   if (starts[0]! > 0) out.push({ line: l.line, nodes: [{ type: 'text', value: only.value.slice(0, starts[0]) }] });

@@ -10,16 +10,19 @@ export interface Collection {
 /** Give every story a unique id (a `-2`, `-3` suffix for repeats, with a warning) and gather diagnostics. */
 export function collectStories(results: ParseResult[]): Collection {
   const taken = new Map<string, Story>();
+  // The next suffix to try for each repeated id, so ten thousand stories of one title number in linear time.
+  const nextSuffix = new Map<string, number>();
   const stories: Story[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const r of results) {
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.diagnostics) diagnostics.push(d);
     for (const s of r.stories) {
       let id = s.id;
       const first = taken.get(id);
       if (first) {
-        let n = 2;
+        let n = nextSuffix.get(s.id) ?? 2;
         while (taken.has(`${s.id}-${n}`)) n++;
+        nextSuffix.set(s.id, n + 1);
         id = `${s.id}-${n}`;
         diagnostics.push({
           file: s.source.file,

@@ -249,7 +249,9 @@ function fillDraft(d: Draft, items: StreamItem[], allowSections: boolean): void 
         target = targetFor(d, it.plain.replace(/^[^\p{L}\p{N}(]+/u, '').replace(/[:：]$/u, '').trim(), null, false);
         continue;
       }
-      if (allowSections && target.kind === 'part' && target.part === 'result' && level < 0 && TRAILING_HEADER.test(it.plain)) {
+      // After the Result, a line that only names what follows ("Practice questions:", "**Follow-ups**") starts a section.
+      const afterResult = allowSections && target.kind === 'part' && target.part === 'result' && level < 0;
+      if (afterResult && (TRAILING_HEADER.test(it.plain) || (it.titleLike === 'bold' && it.plain.length <= 60))) {
         target = targetFor(d, it.plain.replace(/[:：]$/u, '').trim(), null, false);
         continue;
       }
@@ -345,7 +347,7 @@ function notAStory(parts: Record<StarPart, string>): string | null {
   const instructive = filled.filter((p) => {
     const t = parts[p];
     // "S: Situation", "Result: Result": a part that only names itself.
-    if (lookupLabel(t.replace(/^- /, ''))) return true;
+    if (lookupLabel(t.replace(/^- /, '').replace(/[\s/|,;]+$/, ''))) return true;
     // Most of its lines tell the reader what to do ("- describe the context", "- keep the focus on you").
     const lines = t.split('\n').filter((l) => l.trim());
     return lines.filter(instructs).length * 2 >= lines.length;
@@ -467,7 +469,8 @@ function buildStories(ctx: Context, sec: HeadingSection, trail: string[]): void 
     const title = ownTitle && !asked ? ownTitle : k === 0 ? heading : `${heading} (${k + 1})`;
     const firstLabel = items.find((it) => labelOf(it)?.part);
     const line = run.title ? run.title.line : k === 0 ? sec.line : firstLabel?.line ?? sec.line;
-    const path = title === heading && k === 0 ? trail : [...trail, ...(sec.title ? [sec.title] : [])];
+    // A story titled by the heading (the first, or "Heading (2)") sits where the heading does; one with its own title below it.
+    const path = ownTitle && !asked ? [...trail, ...(sec.title ? [sec.title] : [])] : trail;
     const story = makeStory(ctx, 'star', title, k === 0 && title === heading ? sec.anchor : null, line, path, d);
     if (asked) story.questions.push(asked);
     const why = notAStory({ situation: story.situation, task: story.task, action: story.action, result: story.result });
@@ -495,10 +498,14 @@ const QUESTION = /^(?:[-*]\s*)?[“"*_]*(?:(?:tell|walk) (?:me|us) (?:about|thro
 
 /** Interview questions a story's notes name: question lines in its summary, and a "Questions" section's lines. */
 function askedIn(story: Story): string[] {
-  const lines = story.summary.split('\n');
-  for (const s of story.sections) if (/\bquestions?\b/i.test(s.name)) lines.push(...s.text.split('\n'));
+  // A paragraph of questions is one line of text: its sentences are read one by one.
+  const sentences = (text: string) => text.split('\n').flatMap((l) => l.split(/(?<=[.?!])\s+(?=[A-Z“"])/));
+  const lines = sentences(story.summary);
+  for (const s of story.sections) if (/\bquestions?\b/i.test(s.name)) lines.push(...sentences(s.text));
   return lines
     .map((l) => l.replace(/^[-*]\s*/, '').replace(/^[“"*_]+|[”"*_]+$/g, '').trim())
+    // A header run into the first question ("✅ Questions it answers Tell me about ...") is dropped.
+    .map((l) => l.replace(/^.{1,40}?\s(?=(?:Tell|Walk|Describe|Give|Have you|Can you|Share) )/, ''))
     .filter((l) => QUESTION.test(l) && !story.questions.includes(l));
 }
 

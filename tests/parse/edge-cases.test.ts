@@ -125,3 +125,12 @@ describe('collectStories', () => {
     expect(c.diagnostics[0]).toMatchObject({ file: 'b.md', rule: 'duplicate-id', severity: 'warning' });
   });
 });
+
+describe('parseStories questions', () => {
+  it('reads interview questions written over a story, and under a "Questions" label, as its questions', () => {
+    const text = '## Paging storm\n\nTell me about a time you were on call. How did you calm a noisy alert?\n\n**Situation:** Our pager fired 40 times a night.\n\n**Action:** I grouped the alerts and deleted the ones nobody acted on.\n\n**Result:** Pages fell to 3 a week.\n\n**Questions:** Describe a time you reduced toil.\n';
+    const s = parseStories(text, 'f.md').stories[0]!;
+    expect(s.questions).toEqual(['Tell me about a time you were on call.', 'How did you calm a noisy alert?', 'Describe a time you reduced toil.']);
+    expect(s.result).toBe('Pages fell to 3 a week.');
+  });
+});
