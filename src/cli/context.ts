@@ -50,7 +50,8 @@ export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet =
     const { showFirstRunHint } = await import('../config/first-run.js');
     showFirstRunHint(ctx);
   }
-  if (!quiet) printDiagnostics(ctx.out, loaded.diagnostics.filter((d) => d.severity !== 'info' && d.rule !== 'front-matter'));
+  // Read problems (bad front matter, skipped files, a file that gave nothing) are said by every command, not only check.
+  if (!quiet) printDiagnostics(ctx.out, loaded.diagnostics.filter((d) => d.severity !== 'info'));
   if (!loaded.stories.length && !allowEmpty) {
     const where = sources.paths.join(', ');
     throw new PrepError(

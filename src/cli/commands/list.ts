@@ -66,5 +66,11 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   }
   const star = stories.filter((s) => s.kind === 'star').length;
   o.out(o.c.dim(`${star} ${star === 1 ? 'story' : 'stories'}, ${stories.length - star} note${stories.length - star === 1 ? '' : 's'} · \`prep show ID\` for one story`));
+  // A file that gave nothing is easy to miss above a long table: say so last, once.
+  const empty = [...new Set(loaded.diagnostics.filter((d) => d.rule === 'no-story').map((d) => d.file))];
+  if (empty.length) {
+    const names = empty.slice(0, 3).join(', ') + (empty.length > 3 ? `, +${empty.length - 3} more` : '');
+    o.err(o.c.yellow(`prep: ${empty.length} file${empty.length === 1 ? '' : 's'} gave no story (${names}); \`prep check\` shows what was read`));
+  }
   return 0;
 }
