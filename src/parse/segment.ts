@@ -505,7 +505,9 @@ function askedIn(story: Story): string[] {
   return lines
     .map((l) => l.replace(/^[-*]\s*/, '').replace(/^[“"*_]+|[”"*_]+$/g, '').trim())
     // A header run into the first question ("✅ Questions it answers Tell me about ...") is dropped.
-    .map((l) => l.replace(/^.{1,40}?\s(?=(?:Tell|Walk|Describe|Give|Have you|Can you|Share) )/, ''))
+    .map((l) => l.replace(/^.{1,40}?\s[“"*_]*(?=(?:Tell|Walk|Describe|Give|Have you|Can you|Share) )/, ''))
+    // A quoted question ends at its closing quote, whatever the line goes on with.
+    .map((l) => l.replace(/[”"].*$/, '').trim())
     .filter((l) => QUESTION.test(l) && !story.questions.includes(l));
 }
 
