@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tmuxTime } from './tmux.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -51,23 +52,6 @@ async function childFirstQuestion(args) {
 
 function envFor(home) {
   return { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', PATH: process.env.PATH ?? '' };
-}
-
-/** Milliseconds from starting `cmd` in a new tmux server until `re` is on the screen. */
-async function tmuxTime(cmd, re, width = 80) {
-  const socket = `prep-bench-mock-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const t0 = performance.now();
-  execFileSync('tmux', ['-L', socket, '-f', '/dev/null', 'new-session', '-d', '-s', 'b', '-x', String(width), '-y', '40', `${cmd}; sleep 30`]);
-  try {
-    for (;;) {
-      const screen = execFileSync('tmux', ['-L', socket, 'capture-pane', '-p', '-t', 'b'], { encoding: 'utf8' });
-      if (re.test(screen)) return performance.now() - t0;
-      if (performance.now() - t0 > 20_000) throw new Error(`timed out; screen:\n${screen}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  } finally {
-    spawnSync('tmux', ['-L', socket, 'kill-server']);
-  }
 }
 
 async function firstQuestion() {

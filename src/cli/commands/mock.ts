@@ -9,6 +9,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
+import type { QuizDeps } from './quiz.js';
 import { seededRandom, type Random } from '../../quiz/random.js';
 import { summarizeMock } from '../../quiz/mock.js';
 import { formatDuration } from '../../story/text.js';
@@ -22,15 +23,8 @@ export interface MockOptions extends StoryOptions {
   seed?: string;
 }
 
-/** What the round takes from outside besides the context; tests replace all of it. */
-export interface MockDeps {
-  prompts?: QuizPrompts;
-  interactive?: boolean;
-  random?: Random;
-  /** Monotonic milliseconds, for answer durations. */
-  clock?: () => number;
-  columns?: () => number;
-}
+/** What the round takes from outside besides the context (the quiz's): tests replace all of it. */
+export type MockDeps = QuizDeps;
 
 /** Shortest and longest round accepted, in minutes. */
 const MINUTES_RANGE = { min: 10, max: 180 };
