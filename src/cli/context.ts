@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { Output } from './output.js';
 import { printDiagnostics } from './output.js';
-import { PrepError } from './errors.js';
+import { EXIT, PrepError } from './errors.js';
 import { resolveSources, type StorySources } from '../load/sources.js';
 import type { LoadedStories } from '../load/read-stories.js';
 
@@ -57,7 +57,7 @@ export async function loadForCommand(ctx: Context, opts: StoryOptions, { quiet =
     throw new PrepError(
       'stories.none',
       `no stories found in ${where} (${loaded.files.length} markdown file${loaded.files.length === 1 ? '' : 's'} read)`,
-      2,
+      EXIT.usage,
       'stories are markdown headings with Situation / Task / Action / Result parts; `prep init` writes a template',
     );
   }

@@ -59,7 +59,7 @@ export function lookupStory(stories: Story[], query: string, extra?: Map<string,
   throw new PrepError(
     'story.unknown',
     `no story "${query}"`,
-    2,
+    EXIT.usage,
     close.length ? `did you mean ${close.map((s) => `"${s.id}"`).join(' or ')}?` : '`prep list` shows the story ids; `prep find` searches by question',
   );
 }

@@ -78,7 +78,7 @@ export function appendReview(file: string, review: HistoryEntry): void {
     if ((e as NodeJS.ErrnoException).code === 'ELOOP') {
       throw new PrepError('history.symlink', `the history file "${file}" is a symbolic link; prep does not write through links`, EXIT.usage, 'point --history (or PREP_HISTORY) at the file itself');
     }
-    throw new PrepError('history.write', `cannot write the history file "${file}": ${(e as Error).message}`, 1, 'check the folder exists and is writable, or pass --history FILE');
+    throw new PrepError('history.write', `cannot write the history file "${file}": ${(e as Error).message}`, EXIT.failure, 'check the folder exists and is writable, or pass --history FILE');
   } finally {
     if (fd !== null) closeSync(fd);
   }

@@ -164,7 +164,7 @@ export async function loadStories(paths: string[], opts: LoadOptions): Promise<L
   let total = 0;
   for (const f of files) if (f.size <= READ_LIMITS.maxNoteBytes) total += f.size;
   if (total > READ_LIMITS.maxTotalBytes) {
-    throw new PrepError('stories.too-large', `the notes in ${paths.join(', ')} are ${formatBytes(total)} in ${files.length} files, more than prep reads at once (${formatBytes(READ_LIMITS.maxTotalBytes)})`, 2, 'point --stories at the folder of your interview notes, not a whole drive or archive');
+    throw new PrepError('stories.too-large', `the notes in ${paths.join(', ')} are ${formatBytes(total)} in ${files.length} files, more than prep reads at once (${formatBytes(READ_LIMITS.maxTotalBytes)})`, EXIT.usage, 'point --stories at the folder of your interview notes, not a whole drive or archive');
   }
   const caches = new Map<string, ParseCache>();
   const cacheOf = (source: string): ParseCache | null => {

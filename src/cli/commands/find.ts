@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { Story } from '../../story/types.js';
 import { loadForCommand, type Context, type StoryOptions } from '../context.js';
-import { PrepError } from '../errors.js';
+import { EXIT, PrepError } from '../errors.js';
 import { didYouMean } from '../../errors.js';
 import type { ParsedHistory } from '../../history/review.js';
 import { loadIndex, withCompetencies } from '../search-context.js';
@@ -23,7 +23,7 @@ export interface FindOptions extends StoryOptions {
 function parseLimit(v: string | undefined): number {
   if (v === undefined) return 5;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new PrepError('usage.limit', `--limit must be a whole number from 1 to 1000, not "${v}"`, 2);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new PrepError('usage.limit', `--limit must be a whole number from 1 to 1000, not "${v}"`, EXIT.usage);
   return n;
 }
 
@@ -78,7 +78,7 @@ function tiesFrom(history: ParsedHistory): Tie[] {
 /** Find the stories that answer a question. */
 export async function runFind(ctx: Context, questionWords: string[], opts: FindOptions): Promise<number> {
   let question = questionWords.join(' ').trim();
-  if (!question) throw new PrepError('usage.question', 'no question given', 2, 'example: prep find "tell me about a conflict"');
+  if (!question) throw new PrepError('usage.question', 'no question given', EXIT.usage, 'example: prep find "tell me about a conflict"');
   const limit = parseLimit(opts.limit);
   const { DEFAULT_SEARCH_PARAMS } = await import('../../search/params.js');
   const max = DEFAULT_SEARCH_PARAMS.maxQuestionChars;
@@ -109,7 +109,7 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
   }
   const { plan, matches, weak, confidence } = matchQuestion(index, question, { limit, correct, ties: tiesFrom(history) });
   if (!plan.kept.length && !plan.competencies.length && !plan.ties.length) {
-    throw new PrepError('usage.question', `"${truncate(question, 60)}" has only interview framing, no topic`, 2, 'say what it is about: prep find "tell me about a time you disagreed with your manager"');
+    throw new PrepError('usage.question', `"${truncate(question, 60)}" has only interview framing, no topic`, EXIT.usage, 'say what it is about: prep find "tell me about a time you disagreed with your manager"');
   }
   const o = ctx.out;
   if (opts.pick !== undefined) {
@@ -118,7 +118,7 @@ export async function runFind(ctx: Context, questionWords: string[], opts: FindO
     const story = byRank ? loaded.stories.find((s) => s.id === byRank.id) : loaded.stories.find((s) => s.id === pick);
     if (!story) {
       const hint = /^\d+$/.test(pick) ? `pick a rank from 1 to ${matches.length}, or a story id` : didYouMean(pick, loaded.stories.map((s) => s.id), 'see `prep list` for story ids');
-      throw new PrepError('usage.pick', /^\d+$/.test(pick) ? `no result ranked ${pick} (${matches.length} shown)` : `unknown story "${pick}"`, 2, hint);
+      throw new PrepError('usage.pick', /^\d+$/.test(pick) ? `no result ranked ${pick} (${matches.length} shown)` : `unknown story "${pick}"`, EXIT.usage, hint);
     }
     appendTie(history.file, { at: ctx.now().toISOString(), question, story: story.id, source: 'find' });
     o.out(`Recorded: "${truncate(question, 60)}" → ${story.title} (${story.id}). Questions worded like it will rank it first.`);
