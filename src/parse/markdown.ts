@@ -74,16 +74,17 @@ function parseChunk(text: string): Root {
 
 // Lines per run at least: long enough that setting up the parser per run costs little, short enough to stay fast.
 const CHUNK_LINES = 200;
-const ATX_START = /^#{1,6}(?:[ \t]|$)/;
+// A line at the margin after a blank line: no open paragraph, list item or quote carries on past it.
+const MARGIN_START = /^[^ \t]/;
 const FENCE_START = /^ {0,3}(`{3,}|~{3,})/;
 // HTML blocks that run across blank lines (CommonMark types 1 and 2): until their closing tag or `-->`.
 const LONG_HTML = /^ {0,3}<(?:(script|pre|style|textarea)(?:\s|>|$)|!--)/i;
 
 /**
  * Parse markdown lines into one mdast tree (positions are 1-based lines of `lines`). The text is parsed in runs of
- * about CHUNK_LINES lines, cut before a heading at the margin that follows a blank line, outside code and long HTML blocks: such a heading
- * ends every open block, so the tree is the one the whole text gives, and micromark's cost, which grows faster than
- * the length of one run, stays linear in the file.
+ * about CHUNK_LINES lines, cut before a line at the margin that follows a blank line, outside code and long HTML
+ * blocks: such a line ends every open block (a list goes on as a second list, which reads the same), so the tree is
+ * the one the whole text gives, and micromark's cost, which grows faster than the length of one run, stays linear.
  */
 export function fromMarkdown(lines: string[]): Root {
   const root: Root = { type: 'root', children: [] };
@@ -94,7 +95,7 @@ export function fromMarkdown(lines: string[]): Root {
     if (end <= start) return;
     const tree = parseChunk(lines.slice(start, end).join('\n'));
     if (start > 0) shiftLines(tree, start);
-    root.children.push(...tree.children);
+    for (const c of tree.children) root.children.push(c);
     start = end;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -119,7 +120,7 @@ export function fromMarkdown(lines: string[]): Root {
       if (!close.test(line.slice(h[0].length))) html = close;
       continue;
     }
-    if (i - start >= CHUNK_LINES && ATX_START.test(line) && !lines[i - 1]!.trim()) flush(i);
+    if (i - start >= CHUNK_LINES && MARGIN_START.test(line) && !lines[i - 1]!.trim()) flush(i);
   }
   flush(lines.length);
   return root;

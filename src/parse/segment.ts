@@ -98,30 +98,25 @@ const streamMemo = new WeakMap<HeadingSection, StreamItem[]>();
 function streamOf(sec: HeadingSection): StreamItem[] {
   let s = streamMemo.get(sec);
   if (s) return s;
-  s = [...sec.items];
+  s = sec.items.slice();
   for (const c of sec.children) {
     const label = headingLabel(c.title, c.lead);
     if (!label && isStory(c)) continue;
+    // A part heading ("### Result") or an extra section ("#### Challenges"); deeper headings are its text, unless
+    // they are stories of their own. Loops, not spreads: a section may hold more items than a call takes arguments.
     s.push({ type: 'heading', line: c.line, title: c.title, label });
-    if (label) {
-      s.push(...c.items);
-      // Below a part heading, deeper headings are part text (or stories of their own).
-      for (const g of c.children) if (!isStory(g)) s.push(...flatten(g));
-    } else {
-      s.push(...c.items);
-      for (const g of c.children) if (!isStory(g)) s.push(...flatten(g));
-    }
+    for (const it of c.items) s.push(it);
+    for (const g of c.children) if (!isStory(g)) for (const it of flatten(g)) s.push(it);
   }
   streamMemo.set(sec, s);
   return s;
 }
 
 /** A sub-heading and its content as plain lines of the stream (its title becomes a line of its own). */
-function flatten(sec: HeadingSection): Item[] {
-  const out: Item[] = [];
+function flatten(sec: HeadingSection, out: Item[] = []): Item[] {
   if (sec.title) out.push({ type: 'text', line: sec.line, plain: sec.title + ':', lead: null, level: -1, cont: false });
-  out.push(...sec.items);
-  for (const c of sec.children) out.push(...flatten(c));
+  for (const it of sec.items) out.push(it);
+  for (const c of sec.children) flatten(c, out);
   return out;
 }
 
@@ -478,7 +473,7 @@ function buildStories(ctx: Context, sec: HeadingSection, trail: string[]): void 
       ctx.diagnostics.push({ file: ctx.file, line, column: 1, rule: 'not-a-story', severity: 'info', message: `"${title}" is not read as a story: ${why}` });
       return;
     }
-    story.questions.push(...askedIn(story));
+    for (const q of askedIn(story)) story.questions.push(q);
     ctx.out.push(story);
   });
   for (const c of sec.children) if (!headingLabel(c.title, c.lead) && isStory(c)) buildStories(ctx, c, [...trail, ...(sec.title ? [sec.title] : [])]);
@@ -501,7 +496,7 @@ function askedIn(story: Story): string[] {
   // A paragraph of questions is one line of text: its sentences are read one by one.
   const sentences = (text: string) => text.split('\n').flatMap((l) => l.split(/(?<=[.?!])\s+(?=[A-Z“"])/));
   const lines = sentences(story.summary);
-  for (const s of story.sections) if (/\bquestions?\b/i.test(s.name)) lines.push(...sentences(s.text));
+  for (const s of story.sections) if (/\bquestions?\b/i.test(s.name)) for (const l of sentences(s.text)) lines.push(l);
   return lines
     .map((l) => l.replace(/^[-*]\s*/, '').replace(/^[“"*_]+|[”"*_]+$/g, '').trim())
     // A header run into the first question ("✅ Questions it answers Tell me about ...") is dropped.
