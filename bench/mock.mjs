@@ -12,12 +12,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tmuxTime } from './tmux.mjs';
+import { benchFirstQuestion, envFor, median, ms, shq, tmuxTime } from './tmux.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x) => `${x.toFixed(0)} ms`;
-const shq = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Child mode: run the mock in process up to the first question, print the elapsed time since process start. */
 async function childFirstQuestion(args) {
@@ -50,47 +47,8 @@ async function childFirstQuestion(args) {
   process.stdout.write(JSON.stringify({ firstQuestionMs: at, cpuMs: cpu }));
 }
 
-function envFor(home) {
-  return { HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', PATH: process.env.PATH ?? '' };
-}
-
 async function firstQuestion() {
-  const seedDir = [join(ROOT, '..', 'shared', 'seeds'), '/work/shared/seeds'].find((d) => existsSync(d));
-  const seeds = seedDir ? readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedDir, f)) : [];
-  if (!seeds.length) {
-    console.log('first mock question: SKIPPED, no seed files (../shared/seeds/*.txt)');
-    return;
-  }
-  console.log(`first mock question on ${seeds.length} seed files (${seeds.map((s) => s.split('/').pop()).join(', ')})`);
-  const runs = 7;
-  const home = mkdtempSync(join(tmpdir(), 'prep-bench-home-'));
-  const history = join(home, 'history.jsonl');
-  const storyArgs = seeds.flatMap((s) => ['--stories', s]);
-
-  const inProcess = () => {
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child-first-question', JSON.stringify({ stories: seeds, history })], { env: envFor(home), encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return JSON.parse(r.stdout);
-  };
-  rmSync(join(home, 'cache'), { recursive: true, force: true });
-  const coldIn = inProcess();
-  const warmRuns = Array.from({ length: runs }, inProcess);
-
-  if (spawnSync('tmux', ['-V']).status === 0) {
-    const env = Object.entries(envFor(home)).map(([k, v]) => `${k}=${shq(v)}`).join(' ');
-    const cmd = `cd ${shq(ROOT)} && env -i ${env} TERM=xterm-256color ${shq(process.execPath)} bin/prep mock ${storyArgs.map(shq).join(' ')} --history ${shq(history)} --seed 1`;
-    const re = /Question 1\/\d[\s\S]*\d:\d\d \//;
-    const floor = median(await Promise.all([0, 1, 2].map(() => tmuxTime('echo READY', /READY/))));
-    rmSync(join(home, 'cache'), { recursive: true, force: true });
-    const cold = await tmuxTime(cmd, re);
-    const warm = [];
-    for (let i = 0; i < runs; i++) warm.push(await tmuxTime(cmd, re));
-    console.log(`  in tmux (spawn to question + timer on screen): cold ${ms(cold)}, warm median of ${runs} ${ms(median(warm))} (min ${ms(Math.min(...warm))}); tmux + polling floor ${ms(floor)}   goal < 300 ms`);
-  } else {
-    console.log('  in tmux: SKIPPED, tmux is not installed');
-  }
-  console.log(`  in process (node start to question rendered):  cold ${ms(coldIn.firstQuestionMs)}, warm median of ${runs} ${ms(median(warmRuns.map((r) => r.firstQuestionMs)))} (CPU ${ms(median(warmRuns.map((r) => r.cpuMs)))})`);
-  rmSync(home, { recursive: true, force: true });
+  await benchFirstQuestion({ root: ROOT, self: import.meta.url, label: 'first mock question', args: ['mock', '--seed', '1'], re: /Question 1\/\d[\s\S]*\d:\d\d \// });
 }
 
 const childAt = process.argv.indexOf('--child-first-question');

@@ -9,8 +9,7 @@ import { loadForCommand, type Context, type StoryOptions } from '../context.js';
 import { EXIT, Interrupted, PrepError } from '../errors.js';
 import { truncate, wrapText, type Output } from '../output.js';
 import type { PromptChoice, QuizPrompts } from '../prompts.js';
-import type { QuizDeps } from './quiz.js';
-import { seededRandom, type Random } from '../../quiz/random.js';
+import { sessionIo, type QuizDeps } from './quiz.js';
 import { summarizeMock } from '../../quiz/mock.js';
 import { formatDuration } from '../../story/text.js';
 
@@ -91,12 +90,7 @@ export async function runMock(ctx: Context, opts: MockOptions, deps: MockDeps = 
   const company = parseCompany(opts.company);
   const interactive = deps.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (!interactive) throw new PrepError('mock.not-a-terminal', 'mock needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', EXIT.usage);
-  const o = ctx.out;
-  const c = o.c;
-  const columns = deps.columns ?? (() => process.stdout.columns || o.columns);
-  const width = () => Math.max(20, Math.min(columns(), 100) - 1);
-  const clock = deps.clock ?? (() => performance.now());
-  const random = deps.random ?? seededRandom(opts.seed !== undefined ? Number(opts.seed) : Date.now() ^ process.pid);
+  const { o, c, columns, width, clock, random } = sessionIo(ctx, deps, opts.seed);
 
   const loaded = await loadForCommand(ctx, opts);
   const { loadIndex } = await import('../search-context.js');

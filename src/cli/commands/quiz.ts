@@ -48,6 +48,20 @@ export interface QuizDeps {
   columns?: () => number;
 }
 
+/** The terminal, clocks and randomness of a drill session (quiz or mock), from the deps a test may give. */
+export function sessionIo(ctx: Context, deps: QuizDeps, seed: string | undefined) {
+  const o = ctx.out;
+  const columns = deps.columns ?? (() => process.stdout.columns || o.columns);
+  return {
+    o,
+    c: o.c,
+    columns,
+    width: () => Math.max(20, Math.min(columns(), 100) - 1),
+    clock: deps.clock ?? (() => performance.now()),
+    random: deps.random ?? seededRandom(seed !== undefined ? Number(seed) : Date.now() ^ process.pid),
+  };
+}
+
 /** Validated quiz settings. */
 export interface QuizSettings {
   mode: QuizMode;
@@ -202,12 +216,7 @@ export async function runQuiz(ctx: Context, opts: QuizOptions, deps: QuizDeps = 
   if (!interactive) {
     throw new PrepError('quiz.not-a-terminal', 'quiz needs an interactive terminal; to record a practice without one, use `prep log STORY --grade good`', EXIT.usage);
   }
-  const o = ctx.out;
-  const c = o.c;
-  const columns = deps.columns ?? (() => process.stdout.columns || o.columns);
-  const width = () => Math.max(20, Math.min(columns(), 100) - 1);
-  const clock = deps.clock ?? (() => performance.now());
-  const random = deps.random ?? seededRandom(opts.seed !== undefined ? Number(opts.seed) : Date.now() ^ process.pid);
+  const { o, c, columns, width, clock, random } = sessionIo(ctx, deps, opts.seed);
 
   const t0 = performance.now();
   const lap = (what: string) => ctx.debug(`quiz: ${what} at ${Math.round(performance.now() - t0)} ms`);
